@@ -1,0 +1,62 @@
+using System.CommandLine;
+using OobWizard.Cli.Commands;
+using OobWizard.Cli.Wizard;
+
+namespace OobWizard.Cli;
+
+/// <summary>The command line: the wizard on the root command, tools as subcommands.</summary>
+public static class CliApp
+{
+    public static RootCommand Build(CliHost host)
+    {
+        var common = new CommonOptions();
+        var probeOptions = new ProbeOptions();
+        var plain = new Option<bool>("--plain") { Description = "Line mode: no colours or cursor movement; numbered answers from stdin" };
+        var offline = new Option<bool>("--offline") { Description = "Run no probes: ask the manual question at every check" };
+        var session = new Option<string?>("--session") { Description = "Session file to create (default: a new file in the per-user folder)" };
+        var resume = new Option<string?>("--resume") { Description = "Continue a saved session (default: the latest)", Arity = ArgumentArity.ZeroOrOne };
+
+        var root = new RootCommand("OobWizard: from an Intel AMT out-of-band management symptom to its cause and fix")
+        {
+            common.Content, common.Lang, plain, offline, session, resume,
+        };
+        probeOptions.AddTo(root);
+        root.Subcommands.Add(LintCommand.Create(host, common));
+        root.Subcommands.Add(GraphCommand.Create(host, common));
+        root.Subcommands.Add(ChecklistCommand.Create(host, common));
+
+        root.SetAction(async (parse, ct) =>
+        {
+            var start = new WizardStart(
+                parse.GetValue(common.Content),
+                parse.GetValue(common.Lang),
+                parse.GetValue(plain),
+                parse.GetValue(offline) || parse.GetValue(probeOptions.Target) is null,
+                parse.GetValue(session),
+                parse.GetResult(resume) is not null,
+                parse.GetValue(resume),
+                parse.GetValue(probeOptions.Target));
+            return await WizardLauncher.RunAsync(host, start, ProbeCatalog.Runner(), () => probeOptions.Build(parse, host), ct).ConfigureAwait(false);
+        });
+        return root;
+    }
+
+    /// <summary>Parses and runs; usage errors are one line each on stderr and exit 2.</summary>
+    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
+    {
+        var root = Build(host);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                host.Err.WriteLine("oobwizard: " + e.Message);
+            }
+
+            host.Err.WriteLine("Try 'oobwizard --help'.");
+            return 2;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Err }, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,59 @@
+using OobWizard.Core.Sessions;
+using Spectre.Console;
+
+namespace OobWizard.Cli;
+
+/// <summary>
+/// The outside world as the commands see it: streams, environment, terminal and clock. Tests pass
+/// their own; <see cref="Program"/> passes the real ones.
+/// </summary>
+public sealed class CliHost
+{
+    public required TextReader In { get; init; }
+    public required TextWriter Out { get; init; }
+    public required TextWriter Err { get; init; }
+    public Func<string, string?> Env { get; init; } = Environment.GetEnvironmentVariable;
+    public IClock Clock { get; init; } = SystemClock.Instance;
+
+    /// <summary>True when stdin and stdout are a terminal (the interactive UI needs both).</summary>
+    public bool IsTerminal { get; init; }
+
+    /// <summary>The console for the interactive UI; null when there is no terminal.</summary>
+    public Func<IAnsiConsole>? InteractiveConsole { get; init; }
+
+    /// <summary>Reads a secret without echo; null when there is no terminal to ask on.</summary>
+    public Func<string, string?>? ReadSecret { get; init; }
+
+    public static CliHost FromProcess() => new()
+    {
+        In = Console.In,
+        Out = Console.Out,
+        Err = Console.Error,
+        IsTerminal = !Console.IsInputRedirected && !Console.IsOutputRedirected,
+        InteractiveConsole = () => AnsiConsole.Console,
+        ReadSecret = prompt => !Console.IsInputRedirected
+            ? AnsiConsole.Prompt(new TextPrompt<string>(Markup.Escape(prompt)).Secret().AllowEmpty())
+            : null,
+    };
+
+    /// <summary>A console that writes plain text to <see cref="Out"/>: no ANSI, no colour, no cursor movement.</summary>
+    public IAnsiConsole PlainConsole(int width = 80)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(new TrimmingWriter(Out)),
+        });
+        console.Profile.Width = width;
+        console.Profile.Capabilities.Unicode = true;
+        return console;
+    }
+
+    public int Fail(string message, int code = 2)
+    {
+        Err.WriteLine("oobwizard: " + message);
+        return code;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text;
+using OobWizard.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+using var cts = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The session is saved after every step; Ctrl+C only has to stop cleanly.
+    e.Cancel = true;
+    cts.Cancel();
+};
+
+try
+{
+    return await CliApp.RunAsync(args, CliHost.FromProcess(), cts.Token);
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("oobwizard: interrupted; the session is saved (continue with: oobwizard --resume)");
+    return 130;
+}

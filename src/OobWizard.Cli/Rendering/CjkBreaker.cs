@@ -1,0 +1,47 @@
+namespace OobWizard.Cli.Rendering;
+
+/// <summary>
+/// Japanese has no spaces, so Spectre would treat a whole sentence as one word, push it to the next
+/// line and cut it anywhere. Splitting CJK runs into one piece per character lets lines break between
+/// characters, with closing punctuation kept on the character before it (kinsoku).
+/// </summary>
+public static class CjkBreaker
+{
+    public static IEnumerable<string> Pieces(string text)
+    {
+        var start = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsCjk(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            if (i > start)
+            {
+                yield return text[start..i];
+            }
+
+            var end = i + 1;
+            while (end < text.Length && IsClosing(text[end]))
+            {
+                end++;
+            }
+
+            yield return text[i..end];
+            start = i = end;
+        }
+
+        if (start < text.Length)
+        {
+            yield return text[start..];
+        }
+    }
+
+    public static bool IsCjk(char c) =>
+        c is >= '\u3000' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF' or >= '\uAC00' and <= '\uD7A3';
+
+    private static bool IsClosing(char c) => "、。，．・：；？！ー）」』】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々".Contains(c) || c == ')';
+}

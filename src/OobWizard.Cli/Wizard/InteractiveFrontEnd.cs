@@ -1,0 +1,261 @@
+using OobWizard.Cli.Rendering;
+using OobWizard.Core.Content;
+using OobWizard.Core.Engine;
+using OobWizard.Core.Tree;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace OobWizard.Cli.Wizard;
+
+/// <summary>
+/// The full-screen wizard: header with breadcrumb, the guidance (scrollable when it is taller than
+/// the terminal), an arrow-key menu, and keys for back, restart, language, notes, help and quit.
+/// Every step is saved before the next key is read.
+/// </summary>
+public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole console)
+{
+    private int _selected;
+    private int _scroll;
+    private bool _help;
+    private string? _message;
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var autoProbe = true;
+        while (!ct.IsCancellationRequested)
+        {
+            if (autoProbe && ctl.CanProbe)
+            {
+                var before = ctl.Current.Id;
+                var page = new PageBuilder(ctl, console.Profile.Capabilities.Unicode);
+                await console.Status().StartAsync(page.Ui("probe.running", ctl.Current.Probe), _ => ctl.RunProbeAsync(ct)).ConfigureAwait(false);
+                autoProbe = ctl.Current.Id != before;
+                ResetView();
+                continue;
+            }
+
+            var action = ReadAction();
+            switch (action)
+            {
+                case UiAction.Quit:
+                    ctl.Save();
+                    console.Clear();
+                    console.WriteLine(ctl.Content.UiFormat(ctl.Language, "session.saved", ctl.SessionPath));
+                    return 0;
+                case UiAction.Moved:
+                    autoProbe = true;
+                    ResetView();
+                    break;
+                case UiAction.Back:
+                    autoProbe = false;
+                    ResetView();
+                    break;
+                case UiAction.ProbeAgain:
+                    autoProbe = true;
+                    break;
+                case UiAction.Note:
+                    console.Clear();
+                    var note = console.Prompt(new TextPrompt<string>(Markup.Escape(ctl.Content.Ui(ctl.Language, "note.prompt"))).AllowEmpty());
+                    if (!string.IsNullOrWhiteSpace(note))
+                    {
+                        ctl.AddNote(note);
+                        _message = ctl.Content.Ui(ctl.Language, "note.saved");
+                    }
+
+                    autoProbe = false;
+                    break;
+                case UiAction.End:
+                    return 0;
+            }
+        }
+
+        ctl.Save();
+        return 0;
+    }
+
+    private void ResetView()
+    {
+        _selected = 0;
+        _scroll = 0;
+        _help = false;
+    }
+
+    private enum UiAction
+    {
+        Moved,
+        Back,
+        ProbeAgain,
+        Note,
+        Quit,
+        End,
+    }
+
+    /// <summary>Draws the screen and handles keys until one of them leaves this node (or quits).</summary>
+    private UiAction ReadAction()
+    {
+        UiAction? result = null;
+        console.Clear();
+        console.Live(Screen()).AutoClear(false).Overflow(VerticalOverflow.Crop).Start(live =>
+        {
+            while (result is null)
+            {
+                live.UpdateTarget(Screen());
+                live.Refresh();
+                var key = console.Input.ReadKey(intercept: true);
+                if (key is null)
+                {
+                    result = UiAction.Quit;
+                    break;
+                }
+
+                result = Handle(key.Value);
+            }
+        });
+        return result!.Value;
+    }
+
+    private UiAction? Handle(ConsoleKeyInfo key)
+    {
+        var choices = ctl.Choices;
+        var menu = MenuItems(choices);
+        _message = null;
+        switch (key.Key)
+        {
+            case ConsoleKey.UpArrow or ConsoleKey.K when menu.Count > 0:
+                _selected = (_selected - 1 + menu.Count) % menu.Count;
+                return null;
+            case ConsoleKey.DownArrow or ConsoleKey.J when menu.Count > 0:
+                _selected = (_selected + 1) % menu.Count;
+                return null;
+            case ConsoleKey.PageDown or ConsoleKey.Spacebar:
+                _scroll += Math.Max(1, BodyHeight() - 2);
+                return null;
+            case ConsoleKey.PageUp:
+                _scroll = Math.Max(0, _scroll - Math.Max(1, BodyHeight() - 2));
+                return null;
+            case ConsoleKey.Enter when menu.Count > 0:
+                return Choose(menu[Math.Clamp(_selected, 0, menu.Count - 1)]);
+            case ConsoleKey.Enter when ctl.AtEnd:
+                return UiAction.End;
+            case ConsoleKey.LeftArrow or ConsoleKey.Backspace or ConsoleKey.B:
+                var refusal = ctl.Fire(Trigger.Back);
+                _message = refusal;
+                return refusal is null ? UiAction.Back : null;
+            case ConsoleKey.R:
+                ctl.Fire(Trigger.Restart);
+                return UiAction.Moved;
+            case ConsoleKey.L:
+                var langs = Languages.All;
+                ctl.SetLanguage(langs[(langs.ToList().IndexOf(ctl.Language) + 1) % langs.Count]);
+                return null;
+            case ConsoleKey.N:
+                return UiAction.Note;
+            case ConsoleKey.P when ctl.CanProbe:
+                return UiAction.ProbeAgain;
+            case ConsoleKey.Q or ConsoleKey.Escape:
+                return UiAction.Quit;
+            case ConsoleKey.H:
+                _help = !_help;
+                return null;
+        }
+
+        if (key.KeyChar == '?')
+        {
+            _help = !_help;
+            return null;
+        }
+
+        if (key.KeyChar is >= '1' and <= '9' && key.KeyChar - '1' < menu.Count)
+        {
+            _selected = key.KeyChar - '1';
+            return Choose(menu[_selected]);
+        }
+
+        return null;
+    }
+
+    private UiAction? Choose(Choice? choice)
+    {
+        if (choice is null)
+        {
+            return ctl.AtEnd ? UiAction.End : null;
+        }
+
+        var refusal = ctl.Fire(Trigger.Choose(choice.Id));
+        _message = refusal;
+        return refusal is null ? UiAction.Moved : null;
+    }
+
+    private List<Choice?> MenuItems(IReadOnlyList<Choice> choices)
+    {
+        var items = choices.Cast<Choice?>().ToList();
+        if (ctl.AtEnd)
+        {
+            items.Add(null); // "Quit" at an end node
+        }
+
+        return items;
+    }
+
+    private int Width => Math.Max(20, console.Profile.Width);
+
+    private int Height => Math.Max(10, console.Profile.Height);
+
+    private int MenuHeight() => MenuItems(ctl.Choices).Count + 1;
+
+    // Screen: header (1) + rule (1) + body + rule (1) + menu + footer (1).
+    private int BodyHeight() => Math.Max(3, Height - 4 - MenuHeight() - 1);
+
+    private IRenderable Screen()
+    {
+        var page = new PageBuilder(ctl, console.Profile.Capabilities.Unicode);
+        var width = Width;
+        var options = RenderOptions.Create(console, console.Profile.Capabilities);
+        var header = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn(new GridColumn().NoWrap().RightAligned());
+        var status = $"[{ctl.Language}]" + (ctl.Session.Target is { } t ? " " + t : "") + (ctl.Session.Offline ? " " + page.Ui("status.offline") : "");
+        header.AddRow(new Text(page.Breadcrumb(Math.Max(10, width - status.Length - 2)), new Style(Color.Aqua)), new Text(status, new Style(Color.Grey)));
+
+        IRenderable bodyRenderable = _help ? new Text(page.Ui("help.keys")) : page.Body();
+        var lines = LinesRenderable.Layout(bodyRenderable, options, width);
+        var bodyHeight = BodyHeight();
+        var more = lines.Count > bodyHeight;
+        var visible = more ? bodyHeight - 1 : bodyHeight;
+        _scroll = Math.Clamp(_scroll, 0, Math.Max(0, lines.Count - visible));
+        var window = lines.Skip(_scroll).Take(visible).ToList();
+
+        var items = new List<IRenderable>
+        {
+            header,
+            new Rule { Style = new Style(Color.Grey) },
+            new LinesRenderable(window),
+        };
+        if (more)
+        {
+            var shownTo = Math.Min(lines.Count, _scroll + visible);
+            items.Add(new Text(page.Ui("scroll.more", shownTo, lines.Count), new Style(Color.Yellow)));
+        }
+
+        for (var i = window.Count + (more ? 1 : 0); i < bodyHeight; i++)
+        {
+            items.Add(new Text(""));
+        }
+
+        items.Add(new Rule { Style = new Style(Color.Grey) });
+        var menu = MenuItems(ctl.Choices);
+        _selected = Math.Clamp(_selected, 0, Math.Max(0, menu.Count - 1));
+        for (var i = 0; i < menu.Count; i++)
+        {
+            var label = menu[i] is { } c ? page.ChoiceLabel(c) : page.Ui("menu.quit");
+            var selected = i == _selected;
+            var line = new Paragraph();
+            line.Append(selected ? (console.Profile.Capabilities.Unicode ? "❯ " : "> ") : "  ", new Style(Color.Green, decoration: Decoration.Bold));
+            line.Append($"{i + 1}. ", new Style(Color.Grey));
+            line.Append(label, selected ? new Style(Color.Green, decoration: Decoration.Bold) : Style.Plain);
+            line.Overflow = Overflow.Ellipsis;
+            items.Add(line);
+        }
+
+        items.Add(new Text(_message ?? page.Ui(ctl.CanProbe ? "keys.probe" : "keys"), new Style(_message is null ? Color.Grey : Color.Yellow)) { Overflow = Overflow.Ellipsis });
+        return new Rows(items);
+    }
+}

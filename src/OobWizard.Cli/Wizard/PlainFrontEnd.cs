@@ -1,0 +1,121 @@
+using OobWizard.Core.Content;
+using OobWizard.Core.Engine;
+using OobWizard.Core.Tree;
+using Spectre.Console;
+
+namespace OobWizard.Cli.Wizard;
+
+/// <summary>
+/// Line mode for scripts, screen readers and bad links: no ANSI, no cursor movement. Prints each
+/// step with numbered choices and reads one line per answer. EOF saves and exits cleanly.
+/// </summary>
+public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, TextReader input)
+{
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var autoProbe = true;
+        var page = new PageBuilder(ctl, unicode: false);
+        while (true)
+        {
+            if (autoProbe && ctl.CanProbe)
+            {
+                console.WriteLine(page.Ui("probe.running", ctl.Current.Probe));
+                var before = ctl.Current.Id;
+                await ctl.RunProbeAsync(ct).ConfigureAwait(false);
+                // Moved along a verdict: the next node may be a probe too. Stayed: ask the manual question.
+                autoProbe = ctl.Current.Id != before;
+                continue;
+            }
+
+            console.WriteLine();
+            console.WriteLine("== " + page.Breadcrumb(int.MaxValue) + " ==");
+            console.Write(page.Body());
+            console.WriteLine();
+            if (ctl.AtEnd)
+            {
+                return 0;
+            }
+
+            var choices = ctl.Choices;
+            for (var i = 0; i < choices.Count; i++)
+            {
+                console.WriteLine($"  {i + 1}) {page.ChoiceLabel(choices[i])}");
+            }
+
+            console.WriteLine(page.Ui("plain.hint"));
+            console.Write("> ");
+            console.Profile.Out.Writer.Flush();
+            var line = input.ReadLine();
+            if (line is null)
+            {
+                ctl.Save();
+                console.WriteLine();
+                console.WriteLine(page.Ui("session.saved", ctl.SessionPath));
+                return 0;
+            }
+
+            var (handled, exit, probeAgain) = Handle(line.Trim(), choices, page);
+            if (exit)
+            {
+                return 0;
+            }
+
+            autoProbe = probeAgain || handled is "choice" or "restart";
+        }
+    }
+
+    private (string? What, bool Exit, bool ProbeAgain) Handle(string line, IReadOnlyList<Choice> choices, PageBuilder page)
+    {
+        if (line.Length == 0)
+        {
+            return ("none", false, false);
+        }
+
+        var (word, rest) = line.IndexOf(' ') is var sp and > 0 ? (line[..sp].ToLowerInvariant(), line[(sp + 1)..].Trim()) : (line.ToLowerInvariant(), "");
+        switch (word)
+        {
+            case "quit" or "q" or "exit":
+                ctl.Save();
+                console.WriteLine(page.Ui("session.saved", ctl.SessionPath));
+                return ("quit", true, false);
+            case "back" or "b":
+                Report(ctl.Fire(Trigger.Back), page);
+                return ("back", false, false);
+            case "restart":
+                Report(ctl.Fire(Trigger.Restart), page);
+                return ("restart", false, false);
+            case "probe" or "check" when ctl.Current.Kind == NodeKind.Probe:
+                return ("probe", false, true);
+            case "lang" when Languages.IsKnown(rest):
+                ctl.SetLanguage(rest);
+                return ("lang", false, false);
+            case "note" when rest.Length > 0:
+                ctl.AddNote(rest);
+                console.WriteLine(page.Ui("note.saved"));
+                return ("note", false, false);
+            case "help" or "?":
+                console.WriteLine(page.Ui("plain.help"));
+                return ("help", false, false);
+        }
+
+        Choice? choice = int.TryParse(line, out var n) && n >= 1 && n <= choices.Count
+            ? choices[n - 1]
+            : choices.FirstOrDefault(c => string.Equals(c.Id, line, StringComparison.OrdinalIgnoreCase));
+        if (choice is null)
+        {
+            console.WriteLine(page.Ui("plain.unknown", line));
+            return ("unknown", false, false);
+        }
+
+        Report(ctl.Fire(Trigger.Choose(choice.Id)), page);
+        return ("choice", false, false);
+    }
+
+    private void Report(string? refusal, PageBuilder page)
+    {
+        if (refusal is not null)
+        {
+            console.WriteLine(page.Ui("refused", refusal));
+        }
+    }
+}

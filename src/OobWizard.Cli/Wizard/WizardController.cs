@@ -1,0 +1,119 @@
+using OobWizard.Core.Content;
+using OobWizard.Core.Engine;
+using OobWizard.Core.Sessions;
+using OobWizard.Core.Tree;
+using OobWizard.Probes;
+
+namespace OobWizard.Cli.Wizard;
+
+/// <summary>
+/// Glue between a front end and the pure engine: fires triggers, runs probes, and saves the
+/// session after every change so a dropped connection never loses a step.
+/// </summary>
+public sealed class WizardController
+{
+    private readonly ProbeRunner _probes;
+    private readonly Func<ProbeContext> _probeContext;
+    private readonly IClock _clock;
+
+    public WizardController(ContentSet content, Session session, string sessionPath, ProbeRunner probes, Func<ProbeContext> probeContext, IClock clock)
+    {
+        Content = content;
+        Session = session;
+        SessionPath = sessionPath;
+        _probes = probes;
+        _probeContext = probeContext;
+        _clock = clock;
+    }
+
+    public ContentSet Content { get; }
+
+    public Session Session { get; }
+
+    public string SessionPath { get; }
+
+    public string Language => Session.Language;
+
+    public Node Current => Content.Tree[Session.State.Current];
+
+    public NodeText CurrentText => Content.Text(Language, Current.Id);
+
+    public IReadOnlyList<Choice> Choices => WizardEngine.AvailableChoices(Content.Tree, Session.State);
+
+    public bool AtEnd => Current.Kind == NodeKind.End;
+
+    /// <summary>The probe evidence that led to the current node (when the last step was a verdict), else null.</summary>
+    public ProbeEvidence? ArrivalEvidence =>
+        Session.State.Steps.Count > 0 && Session.State.Steps[^1].Trigger.Kind == TriggerKind.Verdict
+            ? Session.Evidence.LastOrDefault(e => e.Node == Session.State.Steps[^1].From)
+            : null;
+
+    /// <summary>The latest probe evidence gathered at the current node (shown when the probe could not decide).</summary>
+    public ProbeEvidence? EvidenceHere => Session.Evidence.LastOrDefault(e => e.Node == Current.Id);
+
+    public bool CanProbe => Current.Kind == NodeKind.Probe && !Session.Offline;
+
+    /// <summary>Fires a trigger; returns the refusal reason, or null when it moved. Saves on success.</summary>
+    public string? Fire(Trigger trigger)
+    {
+        var t = WizardEngine.Fire(Content.Tree, Session.State, trigger);
+        if (!t.Accepted)
+        {
+            return t.Refusal;
+        }
+
+        Session.Apply(t, trigger, _clock);
+        Save();
+        return null;
+    }
+
+    public void SetLanguage(string language)
+    {
+        Session.Language = language;
+        Session.Record("language:" + language, _clock);
+        Save();
+    }
+
+    public void AddNote(string text)
+    {
+        Session.Notes.Add(new SessionNote(Current.Id, text, _clock.Now));
+        Session.Record("note", _clock);
+        Save();
+    }
+
+    /// <summary>
+    /// Runs the current node's probe. When its verdict has a branch, moves along it and returns
+    /// the result; otherwise stays (the manual question is asked) and returns the result too.
+    /// </summary>
+    public async Task<ProbeResult> RunProbeAsync(CancellationToken ct)
+    {
+        var node = Current;
+        var result = await _probes.RunAsync(node.Probe!, _probeContext(), ct).ConfigureAwait(false);
+        Session.Evidence.Add(new ProbeEvidence(
+            node.Id,
+            result.ProbeId,
+            result.Outcome.ToString().ToLowerInvariant(),
+            result.Verdict,
+            result.Summary,
+            result.Evidence.Select(e => new EvidenceRow(e.Name, e.Value)).ToList(),
+            result.SuggestedDiagnoses,
+            _clock.Now));
+        Session.Record($"probe {result.ProbeId}: {result.Verdict}", _clock);
+        if (result.Outcome is ProbeOutcome.Pass or ProbeOutcome.Finding && node.Verdicts.ContainsKey(result.Verdict))
+        {
+            Fire(Trigger.Verdict(result.Verdict));
+        }
+        else
+        {
+            Save();
+        }
+
+        return result;
+    }
+
+    public void Save() => SessionStore.Save(SessionPath, Session);
+
+    /// <summary>Short titles of the path taken, for the breadcrumb.</summary>
+    public IReadOnlyList<string> Breadcrumb() =>
+        Session.State.Path.Select(id => id == Node.StartId ? Content.Ui(Language, "app.name") : Content.Text(Language, id).Title).ToList();
+}

@@ -1,0 +1,3 @@
+namespace OobWizard.Core.Content;
+
+public sealed class ContentNotFoundException(string message) : Exception(message);

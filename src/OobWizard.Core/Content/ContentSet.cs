@@ -1,0 +1,86 @@
+using OobWizard.Core.Tree;
+
+namespace OobWizard.Core.Content;
+
+/// <summary>The loaded content: the tree, each node's text per language, the UI strings, and what loading found.</summary>
+public sealed class ContentSet
+{
+    public ContentSet(
+        DecisionTree tree,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, NodeText>> texts,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ui,
+        IReadOnlyList<ContentIssue> loadIssues,
+        IReadOnlyDictionary<string, SourceLocation> uiFiles)
+    {
+        Tree = tree;
+        Texts = texts;
+        UiStrings = ui;
+        LoadIssues = loadIssues;
+        UiFiles = uiFiles;
+    }
+
+    public DecisionTree Tree { get; }
+
+    /// <summary>language -> node id -> text.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, NodeText>> Texts { get; }
+
+    /// <summary>language -> key -> string.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> UiStrings { get; }
+
+    public IReadOnlyDictionary<string, SourceLocation> UiFiles { get; }
+
+    public IReadOnlyList<ContentIssue> LoadIssues { get; }
+
+    /// <summary>The node's text in the language, else the English text marked as a fallback, else a stub naming the id.</summary>
+    public NodeText Text(string language, string nodeId)
+    {
+        if (Texts.TryGetValue(language, out var lang) && lang.TryGetValue(nodeId, out var text))
+        {
+            return text;
+        }
+
+        if (Texts.TryGetValue(Languages.Default, out var en) && en.TryGetValue(nodeId, out var fallback))
+        {
+            return fallback with { IsFallback = language != Languages.Default };
+        }
+
+        return new NodeText(language, nodeId, new Dictionary<string, string>(), null, "", SourceLocation.None, 1) { IsFallback = true };
+    }
+
+    /// <summary>A choice's label: the node text's, else the UI strings' (fixed/not-fixed), else the id.</summary>
+    public string ChoiceLabel(string language, string nodeId, string choiceId)
+    {
+        var text = Text(language, nodeId);
+        if (text.ChoiceLabels.TryGetValue(choiceId, out var label))
+        {
+            return label;
+        }
+
+        if (Text(Languages.Default, nodeId).ChoiceLabels.TryGetValue(choiceId, out var en))
+        {
+            return en;
+        }
+
+        return Ui(language, "choice." + choiceId, choiceId);
+    }
+
+    /// <summary>A UI string in the language, else English, else the fallback given.</summary>
+    public string Ui(string language, string key, string? fallback = null)
+    {
+        if (UiStrings.TryGetValue(language, out var lang) && lang.TryGetValue(key, out var s))
+        {
+            return s;
+        }
+
+        if (UiStrings.TryGetValue(Languages.Default, out var en) && en.TryGetValue(key, out var e))
+        {
+            return e;
+        }
+
+        return fallback ?? key;
+    }
+
+    /// <summary>A UI string with {0}-style arguments.</summary>
+    public string UiFormat(string language, string key, params object?[] args) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Ui(language, key), args);
+}

@@ -1,0 +1,7 @@
+namespace OobWizard.Core.Content;
+
+public enum IssueSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,10 @@
+namespace OobWizard.Core.Engine;
+
+public enum TriggerKind
+{
+    Choice,
+    Verdict,
+    Back,
+    Restart,
+    Jump,
+}

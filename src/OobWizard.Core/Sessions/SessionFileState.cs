@@ -1,0 +1,8 @@
+namespace OobWizard.Core.Sessions;
+
+public enum SessionFileState
+{
+    Missing,
+    Session,
+    Foreign,
+}

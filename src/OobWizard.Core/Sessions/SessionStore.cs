@@ -1,0 +1,191 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OobWizard.Core.Engine;
+
+namespace OobWizard.Core.Sessions;
+
+/// <summary>
+/// Saves sessions as JSON atomically (temp file in the same folder, flushed to disk, renamed over
+/// the target) so a crash or a dropped link never leaves half a file, and loads them back.
+/// </summary>
+public static class SessionStore
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static void Save(string path, Session session)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        var json = ToJson(session).ToJsonString(Indented);
+        var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var w = new StreamWriter(fs, new System.Text.UTF8Encoding(false)))
+            {
+                w.Write(json);
+                w.Flush();
+                fs.Flush(flushToDisk: true);
+            }
+
+            File.Move(tmp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(tmp);
+            throw;
+        }
+    }
+
+    /// <summary>What is at <paramref name="path"/>: nothing, one of our sessions, or something else (never to be overwritten).</summary>
+    public static SessionFileState Inspect(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return SessionFileState.Missing;
+        }
+
+        try
+        {
+            Load(path);
+            return SessionFileState.Session;
+        }
+        catch (SessionException)
+        {
+            return SessionFileState.Foreign;
+        }
+    }
+
+    /// <exception cref="SessionException">the file is missing, not JSON, not a session, or from a newer version.</exception>
+    public static Session Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SessionException($"cannot read session {path}: {ex.Message}");
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new SessionException($"{path}:{(ex.LineNumber ?? 0) + 1}: not a valid session file (broken JSON: {ex.Message.Split('.')[0]})");
+        }
+
+        if (root is not JsonObject obj || (string?)obj["format"] != Session.FormatName)
+        {
+            throw new SessionException($"{path} is not an OobWizard session (expected \"format\": \"{Session.FormatName}\"); it was left untouched");
+        }
+
+        try
+        {
+            return FromJson(obj, path);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException or NullReferenceException or ArgumentException)
+        {
+            throw new SessionException($"{path}: damaged session ({ex.Message}); it was left untouched");
+        }
+    }
+
+    private static JsonObject ToJson(Session s)
+    {
+        var steps = new JsonArray();
+        for (var i = 0; i < s.State.Steps.Count; i++)
+        {
+            var st = s.State.Steps[i];
+            steps.Add(new JsonObject
+            {
+                ["from"] = st.From,
+                ["trigger"] = st.Trigger.ToString(),
+                ["to"] = st.To,
+                ["at"] = i < s.StepTimes.Count ? s.StepTimes[i] : s.Updated,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["format"] = Session.FormatName,
+            ["version"] = Session.FormatVersion,
+            ["id"] = s.Id,
+            ["created"] = s.Created,
+            ["updated"] = s.Updated,
+            ["language"] = s.Language,
+            ["target"] = s.Target,
+            ["offline"] = s.Offline,
+            ["current"] = s.State.Current,
+            ["path"] = new JsonArray(s.State.Path.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()),
+            ["steps"] = steps,
+            ["evidence"] = JsonSerializer.SerializeToNode(s.Evidence),
+            ["notes"] = JsonSerializer.SerializeToNode(s.Notes),
+            ["history"] = JsonSerializer.SerializeToNode(s.History),
+        };
+    }
+
+    private static Session FromJson(JsonObject o, string path)
+    {
+        var version = (int?)o["version"] ?? 0;
+        if (version > Session.FormatVersion)
+        {
+            throw new SessionException($"{path} was written by a newer OobWizard (session format {version}); update the tool to continue it");
+        }
+
+        var s = new Session
+        {
+            Id = Req<string>(o, "id"),
+            Created = Req<DateTimeOffset>(o, "created"),
+            Updated = Req<DateTimeOffset>(o, "updated"),
+            Language = Req<string>(o, "language"),
+            Target = (string?)o["target"],
+            Offline = (bool?)o["offline"] ?? false,
+            Evidence = o["evidence"]?.Deserialize<List<ProbeEvidence>>() ?? [],
+            Notes = o["notes"]?.Deserialize<List<SessionNote>>() ?? [],
+            History = o["history"]?.Deserialize<List<HistoryEntry>>() ?? [],
+        };
+
+        var steps = ImmutableList.CreateBuilder<Step>();
+        var times = new List<DateTimeOffset>();
+        foreach (var st in o["steps"]?.AsArray() ?? [])
+        {
+            var trig = Req<string>(st!.AsObject(), "trigger");
+            if (!Trigger.TryParse(trig, out var trigger))
+            {
+                throw new FormatException($"unknown trigger '{trig}'");
+            }
+
+            steps.Add(new Step(Req<string>(st.AsObject(), "from"), trigger, Req<string>(st.AsObject(), "to")));
+            times.Add((DateTimeOffset?)st["at"] ?? s.Updated);
+        }
+
+        var current = Req<string>(o, "current");
+        var state = new WizardState(current, steps.ToImmutable());
+        if (state.Steps.Count > 0 && state.Steps[^1].To != current)
+        {
+            throw new FormatException($"\"current\" is {current} but the last step leads to {state.Steps[^1].To}");
+        }
+
+        s.Restore(state, times);
+        return s;
+    }
+
+    private static T Req<T>(JsonObject o, string key) =>
+        o[key] is { } v ? v.GetValue<T>() : throw new FormatException($"missing \"{key}\"");
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

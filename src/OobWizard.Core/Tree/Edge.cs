@@ -1,0 +1,3 @@
+namespace OobWizard.Core.Tree;
+
+public sealed record Edge(string From, string To, string Trigger);

@@ -1,0 +1,44 @@
+namespace OobWizard.Probes;
+
+/// <summary>
+/// Everything a probe may need, gathered from the command line and the session. Secrets are held
+/// only in memory: <see cref="Password"/> is never serialised by anyone.
+/// </summary>
+public sealed class ProbeContext
+{
+    /// <summary>The AMT device's FQDN or address as the user gave it (<c>--target</c>).</summary>
+    public string? Target { get; init; }
+
+    /// <summary>HTTP port for WS-Man (16992); TLS uses <see cref="TlsPort"/>. The lab may use others.</summary>
+    public int HttpPort { get; init; } = 16992;
+    public int TlsPort { get; init; } = 16993;
+
+    /// <summary>Use TLS (16993) for authenticated WS-Man calls.</summary>
+    public bool UseTls { get; init; }
+
+    public string User { get; init; } = "admin";
+
+    /// <summary>AMT password: from OOBW_AMT_PASSWORD or a masked prompt. Never stored.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>A root CA certificate file (PEM/DER) whose thumbprint should be in AMT's hash list (<c>--root-ca</c>).</summary>
+    public string? RootCaFile { get; init; }
+
+    /// <summary>A CA file trusted for the device's TLS certificate (<c>--ca-file</c>).</summary>
+    public string? CaFile { get; init; }
+
+    /// <summary>Send credentials over TLS even when the certificate does not validate (<c>--insecure</c>, warned).</summary>
+    public bool Insecure { get; init; }
+
+    /// <summary>DNS servers to ask (<c>--dns SERVER[:PORT]</c>); empty = the system's configured ones.</summary>
+    public IReadOnlyList<string> DnsServers { get; init; } = [];
+
+    /// <summary>The out-of-band service point FQDN the ProvisionServer alias should lead to (<c>--service-point</c>).</summary>
+    public string? ServicePoint { get; init; }
+
+    /// <summary>The AD domain's DNS name when known (<c>--domain</c>).</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>Upper bound for one probe; the runner enforces it.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+}

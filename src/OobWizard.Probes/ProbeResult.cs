@@ -1,0 +1,26 @@
+namespace OobWizard.Probes;
+
+/// <summary>
+/// What a probe found. <see cref="Verdict"/> is the branch key the content's probe node maps to a
+/// next node (for example <c>pass</c>, <c>fail</c>, <c>missing</c>, <c>disabled</c>); every probe documents its verdicts.
+/// </summary>
+public sealed record ProbeResult(
+    string ProbeId,
+    ProbeOutcome Outcome,
+    string Verdict,
+    string Summary,
+    IReadOnlyList<Evidence> Evidence,
+    IReadOnlyList<string> SuggestedDiagnoses)
+{
+    public static ProbeResult Pass(string probeId, string summary, IReadOnlyList<Evidence>? evidence = null, string verdict = "pass") =>
+        new(probeId, ProbeOutcome.Pass, verdict, summary, evidence ?? [], []);
+
+    public static ProbeResult Finding(string probeId, string verdict, string summary, IReadOnlyList<Evidence>? evidence = null, params string[] diagnoses) =>
+        new(probeId, ProbeOutcome.Finding, verdict, summary, evidence ?? [], diagnoses);
+
+    public static ProbeResult Inconclusive(string probeId, string summary, IReadOnlyList<Evidence>? evidence = null) =>
+        new(probeId, ProbeOutcome.Inconclusive, "inconclusive", summary, evidence ?? [], []);
+
+    public static ProbeResult Error(string probeId, string summary, IReadOnlyList<Evidence>? evidence = null) =>
+        new(probeId, ProbeOutcome.Error, "error", summary, evidence ?? [], []);
+}
