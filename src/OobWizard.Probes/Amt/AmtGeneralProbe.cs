@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using OobWizard.Probes.Amt.Wsman;
+
+namespace OobWizard.Probes.Amt;
+
+/// <summary>
+/// amt.general: AMT_GeneralSettings. AMT's FQDN (HostName.DomainName) against the FQDN in use (the target when it is
+/// a name, else the OS's FQDN AMT reports), its length (WS-Man fails above 44 bytes on firmware later than 3.x,
+/// per Amtopmgr.log), and whether ping response is on.
+/// </summary>
+public sealed class AmtGeneralProbe : IProbe
+{
+    /// <summary>From SP2's Amtopmgr.log text: "WSMAN will fail with FQDN longer than 44 bytes" (seed 000).</summary>
+    public const int MaxFqdnBytes = 44;
+
+    public string Id => "amt.general";
+
+    public string Description => "Does AMT's FQDN match the name in use, fit in 44 bytes, and is ping response on?";
+
+    public IReadOnlyList<string> Verdicts { get; } = ["pass", "fqdn-mismatch", "fqdn-too-long", "ping-disabled"];
+
+    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    {
+        if (AmtProbeSupport.RequirePassword(Id, context) is { } missing) return missing;
+        using var client = AmtProbeSupport.CreateClient(context);
+        WsmanInstance settings;
+        try
+        {
+            settings = await client.GetAsync("AMT_GeneralSettings", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (WsmanException ex)
+        {
+            return AmtProbeSupport.FromException(Id, context, ex);
+        }
+
+        var fqdn = AmtFqdn(settings);
+        var osFqdn = settings["HostOSFQDN"]?.Trim();
+        var inUse = AmtProbeSupport.IsDnsName(context.Target) ? context.Target!.Trim().TrimEnd('.') : osFqdn;
+        var bytes = Encoding.UTF8.GetByteCount(fqdn);
+        var ping = settings.Bool("PingResponseEnabled");
+        var evidence = new List<Evidence>
+        {
+            new("AMT FQDN (HostName.DomainName)", fqdn),
+            new("AMT FQDN length", $"{bytes.ToString(CultureInfo.InvariantCulture)} bytes (limit {MaxFqdnBytes.ToString(CultureInfo.InvariantCulture)})"),
+            new("FQDN in use", inUse is null ? "(unknown)" : AmtProbeSupport.IsDnsName(context.Target) ? $"{inUse} (--target)" : $"{inUse} (HostOSFQDN)"),
+            new("SharedFQDN", settings["SharedFQDN"] ?? "(not reported)"),
+            new("PingResponseEnabled", AmtProbeSupport.OnOff(ping)),
+            new("RmcpPingResponseEnabled", AmtProbeSupport.OnOff(settings.Bool("RmcpPingResponseEnabled"))),
+            new("DigestRealm", settings["DigestRealm"] ?? "(not reported)"),
+        };
+
+        if (bytes > MaxFqdnBytes)
+        {
+            return ProbeResult.Finding(Id, "fqdn-too-long", $"AMT's FQDN {fqdn} is {bytes} bytes, over the {MaxFqdnBytes}-byte limit", evidence, AmtDiagnoses.Wireless);
+        }
+
+        if (inUse is not null && !string.Equals(inUse, fqdn, StringComparison.OrdinalIgnoreCase))
+        {
+            return ProbeResult.Finding(Id, "fqdn-mismatch", $"AMT calls itself {fqdn}, but the computer is {inUse}", evidence, AmtDiagnoses.RenamedOrMoved);
+        }
+
+        if (ping == false)
+        {
+            return ProbeResult.Finding(Id, "ping-disabled", "AMT does not answer ping", evidence, AmtDiagnoses.SettingsNotApplied);
+        }
+
+        return ProbeResult.Pass(Id, $"AMT's FQDN is {fqdn}", evidence);
+    }
+
+    public static string AmtFqdn(WsmanInstance settings)
+    {
+        var host = settings["HostName"]?.Trim() ?? "";
+        var domain = settings["DomainName"]?.Trim() ?? "";
+        return domain.Length == 0 ? host : $"{host}.{domain}";
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using OobWizard.Probes.Amt.Wsman;
+
+namespace OobWizard.Probes.Amt;
+
+/// <summary>
+/// amt.network: AMT_EthernetPortSettings. Instance "... 0" is the wired port, "... 1" (or PhysicalConnectionType 3)
+/// the wireless one. ConfigMgr 2007 SP2 cannot provision or update AMT over wireless, and a name that resolves to the
+/// wireless address sends the console there.
+/// </summary>
+public sealed class AmtNetworkProbe : IProbe
+{
+    public string Id => "amt.network";
+
+    public string Description => "Is AMT reached over its wired port, or only over wireless?";
+
+    public IReadOnlyList<string> Verdicts { get; } = ["pass", "wireless"];
+
+    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    {
+        if (AmtProbeSupport.RequirePassword(Id, context) is { } missing) return missing;
+        using var client = AmtProbeSupport.CreateClient(context);
+        IReadOnlyList<WsmanInstance> ports;
+        try
+        {
+            ports = await client.EnumerateAsync("AMT_EthernetPortSettings", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (WsmanException ex)
+        {
+            return AmtProbeSupport.FromException(Id, context, ex);
+        }
+
+        var wired = ports.Where(p => !IsWireless(p)).ToList();
+        var wireless = ports.Where(IsWireless).ToList();
+        var evidence = new List<Evidence>();
+        foreach (var p in ports)
+        {
+            var kind = IsWireless(p) ? "wireless" : "wired";
+            var address = p["IPAddress"] is { Length: > 0 } ip ? ip : p.Bool("DHCPEnabled") == true ? "(DHCP, address not reported)" : "(none)";
+            evidence.Add(new($"{kind} ({p["InstanceID"] ?? "?"})",
+                $"link {(p.Bool("LinkIsUp") == true ? "up" : "down")}, DHCP {AmtProbeSupport.OnOff(p.Bool("DHCPEnabled"))}, address {address}, MAC {p["MACAddress"] ?? "?"}"));
+        }
+
+        var targetAddresses = await ResolveAsync(context.Target!, cancellationToken).ConfigureAwait(false);
+        if (targetAddresses.Count > 0)
+        {
+            evidence.Add(new("target resolves to", string.Join(", ", targetAddresses)));
+        }
+
+        var wirelessAddresses = wireless.Select(p => p["IPAddress"]).Where(a => !string.IsNullOrEmpty(a)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (targetAddresses.Any(a => wirelessAddresses.Contains(a.ToString())))
+        {
+            return ProbeResult.Finding(Id, "wireless", "the target's address is AMT's wireless address", evidence, AmtDiagnoses.Wireless, AmtDiagnoses.WirelessNameResolution);
+        }
+
+        var wiredUp = wired.Any(p => p.Bool("LinkIsUp") == true);
+        var wirelessUp = wireless.Any(p => p.Bool("LinkIsUp") == true);
+        if (!wiredUp && wirelessUp)
+        {
+            return ProbeResult.Finding(Id, "wireless", "AMT's wired link is down; only the wireless link is up", evidence, AmtDiagnoses.Wireless, AmtDiagnoses.WirelessNameResolution);
+        }
+
+        if (!wiredUp)
+        {
+            return ProbeResult.Inconclusive(Id, "AMT reports no link up on any port", evidence);
+        }
+
+        return ProbeResult.Pass(Id, "AMT is on a wired link", evidence);
+    }
+
+    private static bool IsWireless(WsmanInstance port) =>
+        port.Long("PhysicalConnectionType") == 3
+        || (port.Long("PhysicalConnectionType") is null && (port["InstanceID"]?.TrimEnd().EndsWith(" 1", StringComparison.Ordinal) ?? false));
+
+    private static async Task<IReadOnlyList<IPAddress>> ResolveAsync(string target, CancellationToken cancellationToken)
+    {
+        if (IPAddress.TryParse(target, out var ip)) return [ip];
+        try
+        {
+            return await System.Net.Dns.GetHostAddressesAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return [];
+        }
+    }
+}

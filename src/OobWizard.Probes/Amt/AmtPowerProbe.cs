@@ -1,0 +1,78 @@
+using System.Globalization;
+using OobWizard.Probes.Amt.Wsman;
+
+namespace OobWizard.Probes.Amt;
+
+/// <summary>
+/// amt.power: reads CIM_AssociatedPowerManagementService.PowerState, then one non-power class. When only the power
+/// state answers, the console shows just that: the "power state only" symptom.
+/// </summary>
+public sealed class AmtPowerProbe : IProbe
+{
+    public string Id => "amt.power";
+
+    public string Description => "Can the power state be read, and do calls beyond the power state work too?";
+
+    public IReadOnlyList<string> Verdicts { get; } = ["pass", "power-only"];
+
+    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    {
+        if (AmtProbeSupport.RequirePassword(Id, context) is { } missing) return missing;
+        using var client = AmtProbeSupport.CreateClient(context);
+        WsmanInstance power;
+        try
+        {
+            power = await client.GetAsync("CIM_AssociatedPowerManagementService", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (WsmanException ex)
+        {
+            return AmtProbeSupport.FromException(Id, context, ex);
+        }
+
+        var state = power.Long("PowerState");
+        var evidence = new List<Evidence>
+        {
+            AmtProbeSupport.Transport(context),
+            new("PowerState", state is null ? "(not reported)" : $"{state.Value.ToString(CultureInfo.InvariantCulture)} ({PowerStateName(state.Value)})"),
+            AmtProbeSupport.RoundTrip(client),
+        };
+        try
+        {
+            await client.GetAsync("AMT_GeneralSettings", cancellationToken: cancellationToken).ConfigureAwait(false);
+            evidence.Add(new("AMT_GeneralSettings", "readable"));
+            return ProbeResult.Pass(Id, $"power state {PowerStateName(state ?? 0)}; other calls work too", evidence);
+        }
+        catch (WsmanException ex) when (ex is WsmanFaultException { IsAccessDenied: true } or WsmanAuthenticationException)
+        {
+            evidence.Add(new("AMT_GeneralSettings", ex is WsmanFaultException f ? $"refused: {f.Subcode}" : "refused: HTTP 401"));
+            return ProbeResult.Finding(Id, "power-only", "only the power state can be read; other calls are refused", evidence, AmtDiagnoses.PowerStateOnly);
+        }
+        catch (WsmanException ex)
+        {
+            evidence.Add(new("AMT_GeneralSettings", ex.Message));
+            return ProbeResult.Inconclusive(Id, $"power state {PowerStateName(state ?? 0)}; the second call failed: {ex.Message}", evidence);
+        }
+    }
+
+    /// <summary>DMTF CIM 2.46 PowerState values (MeshCommander's table shifts values from 12 up; this one does not).</summary>
+    public static string PowerStateName(long value) => value switch
+    {
+        2 => "on",
+        3 => "sleep - light",
+        4 => "sleep - deep",
+        5 => "power cycle (off - soft)",
+        6 => "off - hard",
+        7 => "hibernate (off - soft)",
+        8 => "off - soft",
+        9 => "power cycle (off - hard)",
+        10 => "master bus reset",
+        11 => "diagnostic interrupt (NMI)",
+        12 => "off - soft graceful",
+        13 => "off - hard graceful",
+        14 => "master bus reset graceful",
+        15 => "power cycle (off - soft graceful)",
+        16 => "power cycle (off - hard graceful)",
+        17 => "diagnostic interrupt (INIT)",
+        _ => "unknown",
+    };
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net;
+using OobWizard.Probes.Amt.Wsman;
+
+namespace OobWizard.Probes.Amt;
+
+/// <summary>What every AMT probe needs: a client aimed at the target, and one mapping from client errors to results.</summary>
+internal static class AmtProbeSupport
+{
+    public static WsmanClient CreateClient(ProbeContext context, bool? useTls = null)
+    {
+        var tls = useTls ?? context.UseTls;
+        return new WsmanClient(new WsmanClientOptions
+        {
+            Host = context.Target!,
+            Port = tls ? context.TlsPort : context.HttpPort,
+            UseTls = tls,
+            User = context.User,
+            Password = context.Password,
+            Timeout = context.Timeout,
+            Insecure = context.Insecure,
+            CaFile = context.CaFile,
+        });
+    }
+
+    public static ProbeResult? RequireTarget(string probeId, ProbeContext context) =>
+        string.IsNullOrWhiteSpace(context.Target) ? ProbeResult.Inconclusive(probeId, "no target given (--target HOST)") : null;
+
+    public static ProbeResult? RequirePassword(string probeId, ProbeContext context) =>
+        RequireTarget(probeId, context)
+        ?? (string.IsNullOrEmpty(context.Password)
+            ? ProbeResult.Inconclusive(probeId, "no AMT password (set OOBW_AMT_PASSWORD or answer the prompt)", [new("user", context.User)])
+            : null);
+
+    public static bool IsDnsName(string? target) => !string.IsNullOrWhiteSpace(target) && !IPAddress.TryParse(target, out _);
+
+    public static Evidence Transport(ProbeContext context) =>
+        new("connection", context.UseTls
+            ? $"https://{context.Target}:{context.TlsPort.ToString(CultureInfo.InvariantCulture)}/wsman"
+            : $"http://{context.Target}:{context.HttpPort.ToString(CultureInfo.InvariantCulture)}/wsman");
+
+    public static Evidence RoundTrip(WsmanClient client) =>
+        new("round trip", $"{client.LastRoundTrip.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms");
+
+    /// <summary>
+    /// Client errors become inconclusive (the device answered but this probe cannot decide) or error (no usable
+    /// answer). Both send the wizard to the node's manual question, with the reason as the summary.
+    /// </summary>
+    public static ProbeResult FromException(string probeId, ProbeContext context, WsmanException exception)
+    {
+        var evidence = new List<Evidence> { Transport(context) };
+        switch (exception)
+        {
+            case WsmanAuthenticationException { CredentialsSent: false }:
+                return ProbeResult.Inconclusive(probeId, "no AMT password (set OOBW_AMT_PASSWORD or answer the prompt)", evidence);
+            case WsmanAuthenticationException auth:
+                if (auth.Challenge.Realm is { } realm) evidence.Add(new("Digest realm", realm));
+                evidence.Add(new("user", context.User));
+                return ProbeResult.Inconclusive(probeId, "the device refused the credentials (HTTP 401); see amt.auth", evidence);
+            case WsmanCertificateRejectedException cert:
+                if (cert.Certificate is { } facts) evidence.AddRange(facts.ToEvidence());
+                evidence.Add(new("TLS validation", cert.Errors.ToString()));
+                return ProbeResult.Inconclusive(probeId, "the TLS certificate did not validate, so no credentials were sent (--ca-file or --insecure)", evidence);
+            case WsmanFaultException fault:
+                evidence.Add(new("fault", $"{fault.Subcode}: {fault.Reason}"));
+                return ProbeResult.Inconclusive(probeId, $"the device answered with the fault {fault.Subcode}", evidence);
+            case WsmanTimeoutException timeout:
+                return ProbeResult.Error(probeId, $"no answer within {timeout.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s", evidence);
+            case WsmanTransportException transport:
+                return ProbeResult.Error(probeId, $"cannot connect: {transport.Message}", evidence);
+            default:
+                return ProbeResult.Error(probeId, exception.Message, evidence);
+        }
+    }
+
+    public static string OnOff(bool? value) => value switch { true => "enabled", false => "disabled", null => "(not reported)" };
+}

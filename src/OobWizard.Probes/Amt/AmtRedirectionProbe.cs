@@ -1,0 +1,56 @@
+using System.Globalization;
+using OobWizard.Probes.Amt.Wsman;
+
+namespace OobWizard.Probes.Amt;
+
+/// <summary>
+/// amt.redirection: AMT_RedirectionService. EnabledState 32768-32771 carries IDER in bit 0 and SOL in bit 1
+/// (MeshCommander); ListenerEnabled must also be true for either to work.
+/// </summary>
+public sealed class AmtRedirectionProbe : IProbe
+{
+    public string Id => "amt.redirection";
+
+    public string Description => "Are Serial over LAN, IDE redirection and the redirection listener enabled?";
+
+    public IReadOnlyList<string> Verdicts { get; } = ["pass", "disabled"];
+
+    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    {
+        if (AmtProbeSupport.RequirePassword(Id, context) is { } missing) return missing;
+        using var client = AmtProbeSupport.CreateClient(context);
+        WsmanInstance service;
+        try
+        {
+            service = await client.GetAsync("AMT_RedirectionService", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (WsmanException ex)
+        {
+            return AmtProbeSupport.FromException(Id, context, ex);
+        }
+
+        var state = service.Long("EnabledState");
+        var listener = service.Bool("ListenerEnabled");
+        bool? ider = state is >= 32768 and <= 32771 ? (state.Value & 1) != 0 : null;
+        bool? sol = state is >= 32768 and <= 32771 ? (state.Value & 2) != 0 : null;
+        var evidence = new List<Evidence>
+        {
+            new("EnabledState", state?.ToString(CultureInfo.InvariantCulture) ?? "(not reported)"),
+            new("Serial over LAN", AmtProbeSupport.OnOff(sol)),
+            new("IDE redirection", AmtProbeSupport.OnOff(ider)),
+            new("ListenerEnabled", AmtProbeSupport.OnOff(listener)),
+        };
+        if (sol is null || ider is null)
+        {
+            return ProbeResult.Inconclusive(Id, "AMT reported an EnabledState this probe does not know", evidence);
+        }
+
+        var off = new List<string>();
+        if (sol == false) off.Add("Serial over LAN");
+        if (ider == false) off.Add("IDE redirection");
+        if (listener != true) off.Add("the redirection listener");
+        return off.Count == 0
+            ? ProbeResult.Pass(Id, "SOL, IDE redirection and the listener are enabled", evidence)
+            : ProbeResult.Finding(Id, "disabled", $"disabled: {string.Join(", ", off)}", evidence, AmtDiagnoses.RedirectionDisabled);
+    }
+}

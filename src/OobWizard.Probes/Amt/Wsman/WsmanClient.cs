@@ -1,0 +1,399 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Xml.Linq;
+
+namespace OobWizard.Probes.Amt.Wsman;
+
+/// <summary>
+/// A read-only WS-Management client for AMT: Identify, Get, Enumerate + Pull. Digest authentication is the runtime's
+/// (SocketsHttpHandler with a CredentialCache restricted to "Digest", so the password never goes out as Basic).
+/// Every call is time-bounded and cancellable; every failure surfaces as a <see cref="WsmanException"/>.
+/// </summary>
+public sealed class WsmanClient : IDisposable
+{
+    private readonly WsmanClientOptions _options;
+    private readonly Lazy<HttpClient> _authenticated;
+    private readonly Lazy<HttpClient> _anonymous;
+    private readonly X509Certificate2Collection? _trustedCas;
+    private int _messageId;
+    private SslPolicyErrors _lastPolicyErrors;
+    private bool _certificateRejected;
+
+    public WsmanClient(WsmanClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        if (options.CaFile is not null)
+        {
+            _trustedCas = LoadCaFile(options.CaFile);
+        }
+
+        _authenticated = new Lazy<HttpClient>(() => CreateHttpClient(withCredentials: true));
+        _anonymous = new Lazy<HttpClient>(() => CreateHttpClient(withCredentials: false));
+    }
+
+    /// <summary>The last Server header seen (fingerprints AMT and its firmware version).</summary>
+    public string? LastServerHeader { get; private set; }
+
+    /// <summary>The device certificate seen on the last TLS handshake, whether it validated or not.</summary>
+    public CertificateFacts? LastCertificate { get; private set; }
+
+    /// <summary>Round-trip time of the last completed exchange.</summary>
+    public TimeSpan LastRoundTrip { get; private set; }
+
+    /// <summary>DSP0226 §11 Identify, sent without credentials. A device that demands them answers 401 (see <see cref="ProbeChallengeAsync"/>).</summary>
+    public async Task<IdentifyResult> IdentifyAsync(CancellationToken cancellationToken = default)
+    {
+        var doc = await SendAsync(WsmanEnvelopes.Identify(), authenticated: false, cancellationToken).ConfigureAwait(false);
+        var response = doc.Root?.Element(WsmanNamespaces.Soap + "Body")?.Element(WsmanNamespaces.Identity + "IdentifyResponse")
+            ?? throw new WsmanProtocolException("the answer to Identify has no IdentifyResponse");
+        string? Field(string name) => response.Element(WsmanNamespaces.Identity + name)?.Value.Trim();
+        return new IdentifyResult(Field("ProtocolVersion"), Field("ProductVendor"), Field("ProductVersion"), LastServerHeader);
+    }
+
+    /// <summary>
+    /// An unauthenticated Get of AMT_GeneralSettings: AMT answers 401 with its Digest realm and a Server header naming
+    /// the firmware. Nothing secret is sent, so this is safe over a TLS connection that does not validate.
+    /// </summary>
+    public async Task<AmtChallenge> ProbeChallengeAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await SendAsync(WsmanEnvelopes.Get(WsmanNamespaces.ResourceUri("AMT_GeneralSettings"), NextMessageId()), authenticated: false, cancellationToken).ConfigureAwait(false);
+            return new AmtChallenge(200, null, LastServerHeader, []);
+        }
+        catch (WsmanAuthenticationException ex)
+        {
+            return ex.Challenge;
+        }
+        catch (WsmanFaultException ex)
+        {
+            return new AmtChallenge(ex.HttpStatus, null, LastServerHeader, []);
+        }
+        catch (WsmanProtocolException ex) when (ex.HttpStatus is { } status)
+        {
+            return new AmtChallenge(status, null, LastServerHeader, []);
+        }
+    }
+
+    public async Task<WsmanInstance> GetAsync(string className, IReadOnlyDictionary<string, string>? selectors = null, CancellationToken cancellationToken = default)
+    {
+        var uri = WsmanNamespaces.ResourceUri(className);
+        var doc = await SendAsync(WsmanEnvelopes.Get(uri, NextMessageId(), selectors), authenticated: true, cancellationToken).ConfigureAwait(false);
+        var item = Body(doc).Elements().FirstOrDefault()
+            ?? throw new WsmanProtocolException($"the answer to Get {className} has an empty body");
+        return WsmanInstance.FromElement(item);
+    }
+
+    /// <summary>Enumerate, then Pull until EndOfSequence (or until the pull cap, which is an error).</summary>
+    public async Task<IReadOnlyList<WsmanInstance>> EnumerateAsync(string className, int maxElementsPerPull = 999, CancellationToken cancellationToken = default)
+    {
+        var uri = WsmanNamespaces.ResourceUri(className);
+        var e = WsmanNamespaces.Enumeration;
+        var doc = await SendAsync(WsmanEnvelopes.Enumerate(uri, NextMessageId()), authenticated: true, cancellationToken).ConfigureAwait(false);
+        var context = Body(doc).Element(e + "EnumerateResponse")?.Element(e + "EnumerationContext")?.Value.Trim()
+            ?? throw new WsmanProtocolException($"the answer to Enumerate {className} has no EnumerationContext");
+        var items = new List<WsmanInstance>();
+        for (var round = 0; round < _options.MaxPulls; round++)
+        {
+            doc = await SendAsync(WsmanEnvelopes.Pull(uri, NextMessageId(), context, maxElementsPerPull), authenticated: true, cancellationToken).ConfigureAwait(false);
+            var pull = Body(doc).Element(e + "PullResponse")
+                ?? throw new WsmanProtocolException($"the answer to Pull {className} has no PullResponse");
+            var found = pull.Element(e + "Items")?.Elements() ?? [];
+            items.AddRange(found.Select(WsmanInstance.FromElement));
+            if (pull.Element(e + "EndOfSequence") is not null) return items;
+            // DSP0226 §8.4: the service may hand out a new context with each PullResponse.
+            context = pull.Element(e + "EnumerationContext")?.Value.Trim() ?? context;
+        }
+
+        throw new WsmanProtocolException($"Pull {className} did not reach EndOfSequence within {_options.MaxPulls} rounds");
+    }
+
+    public void Dispose()
+    {
+        if (_authenticated.IsValueCreated) _authenticated.Value.Dispose();
+        if (_anonymous.IsValueCreated) _anonymous.Value.Dispose();
+    }
+
+    private int NextMessageId() => Interlocked.Increment(ref _messageId);
+
+    private static XElement Body(XDocument doc) =>
+        doc.Root?.Element(WsmanNamespaces.Soap + "Body") ?? throw new WsmanProtocolException("the response has no SOAP Body");
+
+    private async Task<XDocument> SendAsync(string envelope, bool authenticated, CancellationToken cancellationToken)
+    {
+        if (authenticated && string.IsNullOrEmpty(_options.Password))
+        {
+            throw new WsmanAuthenticationException(new AmtChallenge(0, null, LastServerHeader, []), credentialsSent: false);
+        }
+
+        var client = authenticated ? _authenticated.Value : _anonymous.Value;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        _certificateRejected = false;
+        try
+        {
+            using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(envelope));
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/soap+xml; charset=utf-8");
+            using var request = new HttpRequestMessage(HttpMethod.Post, _options.BaseUri) { Content = content };
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            LastServerHeader = response.Headers.Server.Count > 0 ? response.Headers.Server.ToString() : LastServerHeader;
+            if (response.Headers.TryGetValues("Server", out var raw))
+            {
+                LastServerHeader = string.Join(' ', raw);
+            }
+
+            var body = await ReadCappedAsync(response, timeout.Token).ConfigureAwait(false);
+            LastRoundTrip = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                throw new WsmanAuthenticationException(ChallengeOf(response), credentialsSent: authenticated);
+            }
+
+            var isXml = response.Content.Headers.ContentType?.MediaType is { } media
+                && (media.Contains("xml", StringComparison.OrdinalIgnoreCase));
+            if (!isXml || body.Length == 0)
+            {
+                throw new WsmanProtocolException($"HTTP {status} {response.ReasonPhrase} without a SOAP body", httpStatus: status);
+            }
+
+            var doc = WsmanXml.Parse(body, _options.MaxResponseBytes);
+            if (doc.Root?.Name != WsmanNamespaces.Soap + "Envelope")
+            {
+                throw new WsmanProtocolException($"HTTP {status}: the body is not a SOAP 1.2 envelope", httpStatus: status);
+            }
+
+            var fault = doc.Root.Element(WsmanNamespaces.Soap + "Body")?.Element(WsmanNamespaces.Soap + "Fault");
+            if (fault is not null)
+            {
+                throw ToFault(fault, status);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new WsmanProtocolException($"HTTP {status} {response.ReasonPhrase} with a body that is not a fault", httpStatus: status);
+            }
+
+            return doc;
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WsmanTimeoutException(_options.Timeout, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            if (_certificateRejected)
+            {
+                throw new WsmanCertificateRejectedException(LastCertificate, _lastPolicyErrors, ex);
+            }
+
+            var socket = FindInner<SocketException>(ex);
+            if (FindInner<AuthenticationException>(ex) is { } tls)
+            {
+                throw new WsmanTransportException($"TLS handshake failed: {tls.Message}", ex);
+            }
+
+            throw new WsmanTransportException(socket is not null ? $"{socket.SocketErrorCode}: {socket.Message}" : ex.Message, ex, socket?.SocketErrorCode);
+        }
+    }
+
+    private async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var cap = _options.MaxResponseBytes;
+        if (response.Content.Headers.ContentLength is { } declared && declared > cap)
+        {
+            throw new WsmanProtocolException($"the response declares {declared} bytes, over the {cap}-byte cap", httpStatus: (int)response.StatusCode);
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        while (true)
+        {
+            var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            if (buffer.Length + read > cap)
+            {
+                throw new WsmanProtocolException($"the response is larger than the {cap}-byte cap", httpStatus: (int)response.StatusCode);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private AmtChallenge ChallengeOf(HttpResponseMessage response)
+    {
+        string? realm = null;
+        var schemes = new List<string>();
+        foreach (var header in response.Headers.WwwAuthenticate)
+        {
+            schemes.Add(header.Scheme);
+            if (string.Equals(header.Scheme, "Digest", StringComparison.OrdinalIgnoreCase) && header.Parameter is { } p)
+            {
+                realm ??= DigestParameter(p, "realm");
+            }
+        }
+
+        return new AmtChallenge((int)response.StatusCode, realm, LastServerHeader, schemes);
+    }
+
+    /// <summary>Reads one parameter of a Digest challenge (RFC 7616 §3.3), quoted or token.</summary>
+    internal static string? DigestParameter(string parameters, string name)
+    {
+        var i = 0;
+        while (i < parameters.Length)
+        {
+            while (i < parameters.Length && (parameters[i] == ' ' || parameters[i] == ',')) i++;
+            var eq = parameters.IndexOf('=', i);
+            if (eq < 0) return null;
+            var key = parameters[i..eq].Trim();
+            i = eq + 1;
+            string value;
+            if (i < parameters.Length && parameters[i] == '"')
+            {
+                var sb = new StringBuilder();
+                i++;
+                while (i < parameters.Length && parameters[i] != '"')
+                {
+                    if (parameters[i] == '\\' && i + 1 < parameters.Length) i++;
+                    sb.Append(parameters[i]);
+                    i++;
+                }
+
+                i++;
+                value = sb.ToString();
+            }
+            else
+            {
+                var end = parameters.IndexOf(',', i);
+                if (end < 0) end = parameters.Length;
+                value = parameters[i..end].Trim();
+                i = end;
+            }
+
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase)) return value;
+        }
+
+        return null;
+    }
+
+    private static WsmanFaultException ToFault(XElement fault, int status)
+    {
+        var s = WsmanNamespaces.Soap;
+        var code = fault.Element(s + "Code");
+        var codeValue = LocalPart(code?.Element(s + "Value")?.Value);
+        var subcode = LocalPart(code?.Element(s + "Subcode")?.Element(s + "Value")?.Value);
+        var reason = fault.Element(s + "Reason")?.Elements(s + "Text").FirstOrDefault()?.Value.Trim() ?? "";
+        var detail = fault.Element(s + "Detail")?.Value.Trim();
+        return new WsmanFaultException(codeValue, subcode, reason, string.IsNullOrEmpty(detail) ? null : detail, status);
+    }
+
+    /// <summary>Fault codes are QNames ("b:DestinationUnreachable"); the prefix varies by device, the local part does not.</summary>
+    private static string LocalPart(string? qname)
+    {
+        if (string.IsNullOrWhiteSpace(qname)) return "";
+        var trimmed = qname.Trim();
+        var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 ? trimmed[(colon + 1)..] : trimmed;
+    }
+
+    private static T? FindInner<T>(Exception ex) where T : Exception
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is T t) return t;
+        }
+
+        return null;
+    }
+
+    private HttpClient CreateHttpClient(bool withCredentials)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false, // AMT is on the LAN; a WinHTTP-style proxy in the way is one of the problems we diagnose, not a route.
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            ConnectTimeout = _options.Timeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            UseCookies = false,
+        };
+        if (withCredentials)
+        {
+            var cache = new CredentialCache
+            {
+                { new Uri(_options.BaseUri.GetLeftPart(UriPartial.Authority)), "Digest", new NetworkCredential(_options.User, _options.Password) },
+            };
+            handler.Credentials = cache;
+            handler.PreAuthenticate = false;
+        }
+
+        if (_options.UseTls)
+        {
+            handler.SslOptions = new SslClientAuthenticationOptions
+            {
+                TargetHost = _options.Host,
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) => Validate(certificate, errors, withCredentials),
+            };
+        }
+
+        return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>
+    /// Captures the certificate, then decides: a valid chain passes; a chain that validates against --ca-file passes;
+    /// --insecure passes. Otherwise the handshake fails and no request, and so no credential, is sent. An anonymous
+    /// client accepts any certificate because it carries nothing secret.
+    /// </summary>
+    private bool Validate(X509Certificate? certificate, SslPolicyErrors errors, bool withCredentials)
+    {
+        _lastPolicyErrors = errors;
+        if (certificate is null)
+        {
+            _certificateRejected = withCredentials;
+            return !withCredentials;
+        }
+
+        using var cert = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        LastCertificate = CertificateFacts.From(cert);
+        if (errors == SslPolicyErrors.None || !withCredentials) return true;
+        if (_trustedCas is not null && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0 && ChainsToTrustedCa(cert)) return true;
+        if (_options.Insecure) return true;
+        _certificateRejected = true;
+        return false;
+    }
+
+    private bool ChainsToTrustedCa(X509Certificate2 cert)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.CustomTrustStore.AddRange(_trustedCas!);
+        return chain.Build(cert);
+    }
+
+    private static X509Certificate2Collection LoadCaFile(string path)
+    {
+        var collection = new X509Certificate2Collection();
+        var text = File.ReadAllText(path);
+        if (text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
+        {
+            collection.ImportFromPem(text);
+        }
+        else
+        {
+            collection.Add(X509CertificateLoader.LoadCertificateFromFile(path));
+        }
+
+        return collection;
+    }
+}
