@@ -1,0 +1,70 @@
+using System.Net;
+using OobWizard.Probes.Dns.Wire;
+
+namespace OobWizard.Probes.Dns;
+
+/// <summary>
+/// Finds the servers authoritative for a name's zone: the SOA owner (in the answer, or in the
+/// authority section of a negative answer, RFC 2308 section 3), then its NS records (RFC 1035
+/// section 3.3.11) and their addresses (glue in the additional section, else an A query).
+/// An NS address that is one of the session's servers keeps that server's port; others use 53.
+/// </summary>
+public static class AuthoritativeServers
+{
+    private const int MaxServers = 4;
+
+    public static async Task<(string? Zone, IReadOnlyList<DnsServerEndpoint> Servers)> FindAsync(
+        DnsProbeSession session, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var soaAnswers = await session.AskAllAsync(name, DnsRecordType.SOA, cancellationToken).ConfigureAwait(false);
+        var soa = soaAnswers.Where(r => r.Response is not null)
+            .SelectMany(r => r.Response!.Answers.Concat(r.Response.Authorities))
+            .OfType<SoaRecord>()
+            .FirstOrDefault();
+        if (soa is null)
+        {
+            session.Add("authoritative", "no server named the zone (no SOA in any answer)");
+            return (null, []);
+        }
+
+        var zone = soa.Name;
+        var nsAnswers = await session.AskAllAsync(zone, DnsRecordType.NS, cancellationToken).ConfigureAwait(false);
+        var hosts = nsAnswers.SelectMany(r => r.Answers).OfType<NsRecord>().Select(n => n.Host)
+            .Append(soa.PrimaryServer)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var glue = nsAnswers.Where(r => r.Response is not null).SelectMany(r => r.Response!.Additionals).ToList();
+
+        var endpoints = new List<DnsServerEndpoint>();
+        foreach (var host in hosts)
+        {
+            var addresses = glue.Where(g => DnsName.Equal(g.Name, host)).Select(g => g switch
+            {
+                ARecord a => a.Address,
+                AaaaRecord a6 => a6.Address,
+                _ => null,
+            }).OfType<IPAddress>().ToList();
+            if (addresses.Count == 0)
+            {
+                var lookups = await session.AskAllAsync(host, DnsRecordType.A, cancellationToken).ConfigureAwait(false);
+                addresses = lookups.Where(DnsProbeSession.IsUsable).SelectMany(DnsProbeSession.Addresses).Distinct().ToList();
+            }
+
+            foreach (var address in addresses)
+            {
+                var known = session.Servers.FirstOrDefault(s => IPAddress.TryParse(s.Host, out var a) && a.Equals(address));
+                var endpoint = known ?? DnsServerEndpoint.FromAddress(address);
+                if (!endpoints.Contains(endpoint) && endpoints.Count < MaxServers)
+                {
+                    endpoints.Add(endpoint);
+                }
+            }
+        }
+
+        session.Add("authoritative", endpoints.Count == 0
+            ? $"zone {zone}: no address for its name servers ({string.Join(", ", hosts)})"
+            : $"zone {zone}: {string.Join(", ", hosts)} at {string.Join(", ", endpoints)}");
+        return (zone, endpoints);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using OobWizard.Probes.Dns.Wire;
+
+namespace OobWizard.Probes.Dns;
+
+/// <summary>
+/// dns.forward: the AMT FQDN resolves at each server; every A and AAAA record is reported. More than
+/// one IPv4 address means round robin, typically between the wired and the wireless address.
+/// </summary>
+public sealed class DnsForwardProbe : DnsProbe
+{
+    public DnsForwardProbe(DnsProbeOptions options)
+        : base(options)
+    {
+    }
+
+    public override string Id => "dns.forward";
+
+    public override string Description => "The AMT computer's FQDN has host records (A/AAAA) in DNS, and only one IPv4 address";
+
+    public override IReadOnlyList<string> Verdicts { get; } = ["pass", "no-record", "multiple"];
+
+    protected override async Task<ProbeResult> RunAsync(DnsProbeSession session, CancellationToken cancellationToken)
+    {
+        var name = session.TargetName(out var reason);
+        if (name is null)
+        {
+            return ProbeResult.Inconclusive(Id, reason, session.Evidence);
+        }
+
+        if (session.Servers.Count == 0)
+        {
+            return NoServers(session);
+        }
+
+        var lookup = await ForwardLookup.RunAsync(session, name, cancellationToken).ConfigureAwait(false);
+        if (lookup.UsableServers == 0)
+        {
+            return ProbeResult.Inconclusive(Id, $"no server gave a usable answer for {name}", session.Evidence);
+        }
+
+        var v4 = lookup.IPv4;
+        var v6 = lookup.IPv6;
+        if (v4.Count == 0 && v6.Count == 0)
+        {
+            return ProbeResult.Finding(Id, "no-record",
+                $"{name} has no host record at {Plural(lookup.UsableServers, "server")} ({lookup.RcodeText})",
+                session.Evidence, "console.no-host-record", "prov.dns-dhcp");
+        }
+
+        var all = string.Join(", ", v4.Concat(v6));
+        if (v4.Count > 1)
+        {
+            return ProbeResult.Finding(Id, "multiple",
+                $"{name} has {v4.Count} IPv4 addresses ({all}): round robin, for example between its wired and wireless address",
+                session.Evidence, "console.wireless-name-resolution", "prov.dns-dhcp");
+        }
+
+        return ProbeResult.Pass(Id, $"{name} resolves to {all}", session.Evidence);
+    }
+
+    private static string Plural(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
+}

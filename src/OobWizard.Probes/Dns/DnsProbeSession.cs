@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Net;
+using OobWizard.Probes.Dns.Wire;
+
+namespace OobWizard.Probes.Dns;
+
+/// <summary>One probe run: the servers to ask (<c>--dns</c> or the system's), the target name, and the evidence rows.</summary>
+public sealed class DnsProbeSession
+{
+    private readonly List<Evidence> _evidence = [];
+
+    public DnsProbeSession(ProbeContext context, DnsProbeOptions options)
+    {
+        Context = context ?? throw new ArgumentNullException(nameof(context));
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        var servers = new List<DnsServerEndpoint>();
+        foreach (var text in context.DnsServers)
+        {
+            if (DnsServerEndpoint.TryParse(text, out var endpoint))
+            {
+                servers.Add(endpoint!);
+            }
+            else
+            {
+                Add("--dns", $"'{text}' is not SERVER[:PORT]; ignored");
+            }
+        }
+
+        if (context.DnsServers.Count == 0)
+        {
+            servers.AddRange(options.SystemServers());
+            Add("servers", servers.Count == 0 ? "none configured on this system" : "the system's: " + string.Join(", ", servers));
+        }
+        else
+        {
+            Add("servers", string.Join(", ", servers));
+        }
+
+        Servers = servers.Distinct().ToList();
+        if (Servers.Count == 0)
+        {
+            ServerProblem = context.DnsServers.Count == 0
+                ? "no DNS server configured on this system; name one with --dns SERVER[:PORT]"
+                : "no usable --dns SERVER[:PORT]";
+        }
+    }
+
+    public ProbeContext Context { get; }
+
+    public DnsProbeOptions Options { get; }
+
+    public IReadOnlyList<DnsServerEndpoint> Servers { get; }
+
+    public string? ServerProblem { get; }
+
+    /// <summary>A snapshot of the rows so far (queries run in parallel add to it).</summary>
+    public IReadOnlyList<Evidence> Evidence
+    {
+        get
+        {
+            lock (_evidence)
+            {
+                return _evidence.ToList();
+            }
+        }
+    }
+
+    public void Add(string name, string value)
+    {
+        lock (_evidence)
+        {
+            _evidence.Add(new Evidence(name, value));
+        }
+    }
+
+    /// <summary>
+    /// The AMT device's FQDN from <c>--target</c>: trailing dot dropped; a single label gets
+    /// <c>--domain</c> appended. Null (with the reason) when the target is missing or an address.
+    /// </summary>
+    public string? TargetName(out string reason)
+    {
+        reason = string.Empty;
+        var target = Context.Target?.Trim();
+        if (string.IsNullOrEmpty(target))
+        {
+            reason = "no --target FQDN given";
+            return null;
+        }
+
+        if (IPAddress.TryParse(target.Trim('[', ']'), out _))
+        {
+            reason = $"--target {target} is an address, not a name";
+            return null;
+        }
+
+        var name = DnsName.Normalize(target);
+        if (!name.Contains('.', StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(Context.Domain))
+        {
+            name = $"{name}.{DnsName.Normalize(Context.Domain.Trim())}";
+        }
+
+        return name;
+    }
+
+    /// <summary>Asks every server in parallel and records one evidence row per exchange.</summary>
+    public async Task<IReadOnlyList<DnsQueryResult>> AskAllAsync(string name, DnsRecordType type, CancellationToken cancellationToken) =>
+        await AskAsync(Servers, name, type, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<DnsQueryResult>> AskAsync(IEnumerable<DnsServerEndpoint> servers, string name, DnsRecordType type, CancellationToken cancellationToken)
+    {
+        var tasks = servers.Select(s => Options.Client.QueryAsync(s, name, type, cancellationToken)).ToList();
+        var results = await Task.WhenAll(tasks).ConfigureAwait(false);
+        foreach (var r in results)
+        {
+            Record(r);
+        }
+
+        return results;
+    }
+
+    /// <summary>Evidence row: "127.0.0.3:5353 A pc01.fabrikam.test" = "NOERROR aa, udp, 0.4 ms: 127.0.0.10 (TTL 300)".</summary>
+    public void Record(DnsQueryResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var key = $"{r.Server} {DnsRecord.TypeText(r.Question.Type)} {r.Question.Name}";
+        if (r.Response is null)
+        {
+            Add(key, $"no answer ({r.Transport}, {r.ElapsedText}): {r.Error}");
+            return;
+        }
+
+        var head = $"{DnsQueryResult.RcodeText(r.Response.Header.ResponseCode)}{(r.Authoritative ? " aa" : string.Empty)}, {r.Transport}, {r.ElapsedText}";
+        var records = r.Answers.Count == 0
+            ? "no records"
+            : string.Join("; ", r.Answers.Select(a => $"{(DnsName.Equal(a.Name, r.Question.Name) ? string.Empty : a.Name + " ")}{DnsRecord.TypeText(a.Type)} {a.DataText} (TTL {a.Ttl.ToString(CultureInfo.InvariantCulture)})"));
+        Add(key, $"{head}: {records}");
+    }
+
+    /// <summary>An answer we can use: NOERROR or NXDOMAIN (anything else says nothing about the name).</summary>
+    public static bool IsUsable(DnsQueryResult r) =>
+        r.Response is not null && r.ResponseCode is DnsResponseCode.NoError or DnsResponseCode.NXDomain;
+
+    /// <summary>The final addresses of an A or AAAA answer after its CNAME chain.</summary>
+    public static IReadOnlyList<IPAddress> Addresses(DnsQueryResult r) =>
+        DnsAnswers.Final(r, r.Question.Type)
+            .Select(rec => rec is ARecord a ? a.Address : rec is AaaaRecord aaaa ? aaaa.Address : null)
+            .OfType<IPAddress>()
+            .ToList();
+}
