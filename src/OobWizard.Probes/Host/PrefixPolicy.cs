@@ -43,10 +43,37 @@ public sealed class PrefixPolicy
 
     public int? PrecedenceOf(IPAddress address)
     {
-        return Entries.Where(e => e.Prefix.Contains(address))
+        return Entries.Where(e => Contains(e.Prefix, address))
             .OrderByDescending(e => e.Prefix.PrefixLength)
             .Select(e => (int?)e.Precedence)
             .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Bitwise prefix match on the 16 address bytes. (IPNetwork.Contains answers false for an
+    /// IPv4-mapped address inside ::ffff:0:0/96, which is exactly the entry this probe needs.)
+    /// </summary>
+    public static bool Contains(IPNetwork prefix, IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var net = prefix.BaseAddress.GetAddressBytes();
+        var bytes = address.GetAddressBytes();
+        if (net.Length != bytes.Length)
+        {
+            return false;
+        }
+
+        var bits = prefix.PrefixLength;
+        for (var i = 0; i < net.Length && bits > 0; i++, bits -= 8)
+        {
+            var mask = bits >= 8 ? 0xFF : (byte)(0xFF << (8 - bits));
+            if ((net[i] & mask) != (bytes[i] & mask))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>gai.conf: any <c>precedence MASK VALUE</c> line replaces the whole default table (gai.conf(5)).</summary>
