@@ -80,7 +80,19 @@ public static class SessionStore
             throw new SessionException($"{path}:{(ex.LineNumber ?? 0) + 1}: not a valid session file (broken JSON: {ex.Message.Split('.')[0]})");
         }
 
-        if (root is not JsonObject obj || (string?)obj["format"] != Session.FormatName)
+        string? format;
+        try
+        {
+            // A format that is not a string (a number, an object) means "not ours", not a crash.
+            format = root is JsonObject o && o["format"] is JsonValue v && v.TryGetValue<string>(out var f) ? f : null;
+        }
+        catch (ArgumentException ex)
+        {
+            // JsonObject throws on duplicate property names when it is first read.
+            throw new SessionException($"{path}: not a valid session file ({ex.Message.Split('.')[0]}); it was left untouched");
+        }
+
+        if (root is not JsonObject obj || format != Session.FormatName)
         {
             throw new SessionException($"{path} is not an OobWizard session (expected \"format\": \"{Session.FormatName}\"); it was left untouched");
         }
