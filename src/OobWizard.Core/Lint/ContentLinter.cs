@@ -251,7 +251,12 @@ public static class ContentLinter
     {
         if (!content.UiStrings.TryGetValue(Languages.Default, out var en))
         {
-            issues.Add(Error(new SourceLocation($"content/{Languages.Default}/ui.yaml", 0), "no English UI strings"));
+            // Once, not once per language.
+            if (lang == Languages.Default)
+            {
+                issues.Add(Error(new SourceLocation($"content/{Languages.Default}/ui.yaml", 0), "no English UI strings"));
+            }
+
             return;
         }
 

@@ -52,14 +52,11 @@ public sealed class ContentLintTests : IDisposable
     [Fact]
     public void A_yaml_syntax_error_in_front_matter_counts_the_opening_line()
     {
-        _content.Write("en/sym.broken.md", "---\ntitle: Is it broken?\nchoices:\n  yes: [Yes\n---\nBody\n");
+        _content.Write("en/sym.broken.md", "---\ntitle: Is it broken?\nchoices:\n  yes: Yes: really\n  no: No\n---\nBody\n");
 
         var issues = _content.Lint();
 
-        Assert.Contains(issues, i => i.Severity == IssueSeverity.Error
-            && IssueAssert.Normalise(i.Where.File).EndsWith("en/sym.broken.md", StringComparison.Ordinal)
-            && i.Where.Line is >= 4 and <= 5
-            && i.Message.StartsWith("YAML", StringComparison.Ordinal));
+        IssueAssert.HasError(issues, "en/sym.broken.md", 4, "YAML");
     }
 
     [Fact]
@@ -325,6 +322,28 @@ public sealed class ContentLintTests : IDisposable
 
         IssueAssert.HasError(issues, "ja/ui.yaml", 1, "'choice.not-fixed' has no ja translation");
         Assert.Single(issues);
+    }
+
+    [Fact]
+    public void A_missing_english_ui_file_is_reported_once()
+    {
+        _content.Delete("en/ui.yaml");
+
+        var issues = _content.Lint();
+
+        var issue = Assert.Single(issues);
+        Assert.Contains("no English UI strings", issue.Message);
+    }
+
+    [Fact]
+    public void A_missing_german_ui_file_is_an_error()
+    {
+        _content.Delete("de/ui.yaml");
+
+        var issues = _content.Lint();
+
+        var issue = Assert.Single(issues);
+        Assert.Contains("no de UI strings", issue.Message);
     }
 
     [Fact]
