@@ -109,6 +109,13 @@ public static partial class TreeLoader
         var unresolved = map.Scalar("unresolved");
         if (kind == NodeKind.Diagnosis)
         {
+            // fixed/not-fixed are the diagnosis's own verification answers; an authored one would shadow them.
+            foreach (var c in choices.Where(c => c.Id is Node.FixedChoice or Node.NotFixedChoice))
+            {
+                issues.Add(Err(c.Source, $"node {id}: '{c.Id}' is the verification answer every diagnosis has; it cannot be redefined"));
+            }
+
+            choices.RemoveAll(c => c.Id is Node.FixedChoice or Node.NotFixedChoice);
             choices.Add(new Choice(Node.FixedChoice, Node.ResolvedId, [], where, Synthetic: true));
             choices.Add(new Choice(Node.NotFixedChoice, unresolved ?? Node.EscalateId, [], where, Synthetic: true));
         }
