@@ -13,11 +13,12 @@ public static class AuthoritativeServers
 {
     private const int MaxServers = 4;
 
+    /// <summary>Asks only <paramref name="servers"/> (those that answered before), so a dead server costs its timeout once.</summary>
     public static async Task<(string? Zone, IReadOnlyList<DnsServerEndpoint> Servers)> FindAsync(
-        DnsProbeSession session, string name, CancellationToken cancellationToken)
+        DnsProbeSession session, IReadOnlyList<DnsServerEndpoint> servers, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var soaAnswers = await session.AskAllAsync(name, DnsRecordType.SOA, cancellationToken).ConfigureAwait(false);
+        var soaAnswers = await session.AskAsync(servers, name, DnsRecordType.SOA, cancellationToken).ConfigureAwait(false);
         var soa = soaAnswers.Where(r => r.Response is not null)
             .SelectMany(r => r.Response!.Answers.Concat(r.Response.Authorities))
             .OfType<SoaRecord>()
@@ -29,7 +30,7 @@ public static class AuthoritativeServers
         }
 
         var zone = soa.Name;
-        var nsAnswers = await session.AskAllAsync(zone, DnsRecordType.NS, cancellationToken).ConfigureAwait(false);
+        var nsAnswers = await session.AskAsync(servers, zone, DnsRecordType.NS, cancellationToken).ConfigureAwait(false);
         var hosts = nsAnswers.SelectMany(r => r.Answers).OfType<NsRecord>().Select(n => n.Host)
             .Append(soa.PrimaryServer)
             .Distinct(StringComparer.OrdinalIgnoreCase)
@@ -47,7 +48,7 @@ public static class AuthoritativeServers
             }).OfType<IPAddress>().ToList();
             if (addresses.Count == 0)
             {
-                var lookups = await session.AskAllAsync(host, DnsRecordType.A, cancellationToken).ConfigureAwait(false);
+                var lookups = await session.AskAsync(servers, host, DnsRecordType.A, cancellationToken).ConfigureAwait(false);
                 addresses = lookups.Where(DnsProbeSession.IsUsable).SelectMany(DnsProbeSession.Addresses).Distinct().ToList();
             }
 

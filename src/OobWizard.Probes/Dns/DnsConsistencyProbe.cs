@@ -39,7 +39,7 @@ public sealed class DnsConsistencyProbe : DnsProbe
 
         var systemTask = Options.SystemResolver.ResolveAsync(name, cancellationToken);
         var answers = (await session.AskAllAsync(name, DnsRecordType.A, cancellationToken).ConfigureAwait(false)).ToList();
-        var (_, authServers) = await AuthoritativeServers.FindAsync(session, name, cancellationToken).ConfigureAwait(false);
+        var (_, authServers) = await AuthoritativeServers.FindAsync(session, DnsProbeSession.Responsive(answers), name, cancellationToken).ConfigureAwait(false);
         var extra = authServers.Where(s => !session.Servers.Contains(s)).ToList();
         if (extra.Count > 0)
         {

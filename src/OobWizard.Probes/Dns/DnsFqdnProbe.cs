@@ -36,7 +36,7 @@ public sealed class DnsFqdnProbe : DnsProbe
         if (problem is not null)
         {
             session.Add("syntax", problem);
-            return ProbeResult.Finding(Id, "invalid", $"'{name}' is not a valid FQDN: {problem}", session.Evidence, "prov.dns-dhcp");
+            return ProbeResult.Finding(Id, "invalid", $"'{name}' is not a valid FQDN: {problem}", session.Evidence);
         }
 
         var bytes = Encoding.ASCII.GetByteCount(name);

@@ -136,6 +136,10 @@ public sealed class DnsProbeSession
         Add(key, $"{head}: {records}");
     }
 
+    /// <summary>The servers that sent any answer, in session order: later steps skip the silent ones.</summary>
+    public static IReadOnlyList<DnsServerEndpoint> Responsive(IEnumerable<DnsQueryResult> results) =>
+        results.Where(r => r.Response is not null).Select(r => r.Server).Distinct().ToList();
+
     /// <summary>An answer we can use: NOERROR or NXDOMAIN (anything else says nothing about the name).</summary>
     public static bool IsUsable(DnsQueryResult r) =>
         r.Response is not null && r.ResponseCode is DnsResponseCode.NoError or DnsResponseCode.NXDomain;

@@ -64,7 +64,7 @@ public sealed class DnsProvisionAliasProbe : DnsProbe
 
         var spAddresses = IPAddress.TryParse(servicePoint, out var spAddress)
             ? [spAddress]
-            : (await session.AskAllAsync(servicePoint, DnsRecordType.A, cancellationToken).ConfigureAwait(false))
+            : (await session.AskAsync(DnsProbeSession.Responsive(results), servicePoint, DnsRecordType.A, cancellationToken).ConfigureAwait(false))
                 .Where(DnsProbeSession.IsUsable).SelectMany(DnsProbeSession.Addresses).Distinct().ToList();
         if (spAddresses.Intersect(addresses).Any())
         {

@@ -42,13 +42,14 @@ public sealed class DnsReverseProbe : DnsProbe
             return ProbeResult.Inconclusive(Id, $"{name} has no address to look up in reverse (see dns.forward)", session.Evidence);
         }
 
+        var responsive = DnsProbeSession.Responsive(forward.A.Concat(forward.Aaaa));
         var missing = new List<IPAddress>();
         var mismatched = new List<string>();
         var matched = new List<IPAddress>();
         var unanswered = new List<IPAddress>();
         foreach (var address in addresses)
         {
-            var results = await session.AskAllAsync(DnsName.ReverseName(address), DnsRecordType.PTR, cancellationToken).ConfigureAwait(false);
+            var results = await session.AskAsync(responsive, DnsName.ReverseName(address), DnsRecordType.PTR, cancellationToken).ConfigureAwait(false);
             var usable = results.Where(DnsProbeSession.IsUsable).ToList();
             var targets = usable.SelectMany(r => DnsAnswers.Final(r, DnsRecordType.PTR)).OfType<PtrRecord>()
                 .Select(p => p.Target).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

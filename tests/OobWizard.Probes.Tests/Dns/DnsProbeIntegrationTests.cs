@@ -135,6 +135,21 @@ public sealed class DnsProbeIntegrationTests
         Assert.Contains("system resolver answers 127.0.0.99", r.Summary, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Consistency_ASilentServerCostsItsTimeoutOnce()
+    {
+        using var silent = new FakeDnsServer((_, _) => []);
+        var servers = new[] { await DnsTestServers.RequireAsync(DnsTestServers.Bind), silent.Endpoint };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var r = await RunAsync("dns.consistency", servers, "pc01.fabrikam.test");
+
+        Assert.Equal("pass", r.Verdict);
+        Assert.Equal(2, silent.UdpQueries); // the A query and its one retry; SOA and NS go to bind only
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(8));
+        Assert.Contains(r.Evidence, e => e.Name.StartsWith(silent.Endpoint, StringComparison.Ordinal) && e.Value.StartsWith("no answer", StringComparison.Ordinal));
+    }
+
     [SkippableTheory]
     [InlineData(DnsTestServers.Dnsmasq, "pc01.fabrikam.test", "sccm01.fabrikam.test", "pass")]
     [InlineData(DnsTestServers.Bind, "pc01.fabrikam.test", "sccm01.fabrikam.test", "pass")]
