@@ -24,6 +24,8 @@ public static class CliApp
         root.Subcommands.Add(LintCommand.Create(host, common));
         root.Subcommands.Add(GraphCommand.Create(host, common));
         root.Subcommands.Add(ChecklistCommand.Create(host, common));
+        root.Subcommands.Add(LabCommand.Create(host, common));
+        root.Subcommands.Add(CheckCommand.Create(host, common));
 
         root.SetAction(async (parse, ct) =>
         {

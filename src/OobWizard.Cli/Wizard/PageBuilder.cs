@@ -137,10 +137,10 @@ public sealed class PageBuilder(WizardController ctl, bool unicode)
     public string ChoiceLabel(Choice c) => ctl.Content.ChoiceLabel(ctl.Language, ctl.Current.Id, c.Id);
 
     /// <summary>The breadcrumb cut from the left to fit the width: "… › Reachable? › Diagnosis".</summary>
-    public string Breadcrumb(int width)
+    public string Breadcrumb(int width, bool shorten = true)
     {
         var sep = unicode ? " › " : " > ";
-        var parts = ctl.Breadcrumb().Select(t => t.Length > 24 ? t[..23] + (unicode ? "…" : "~") : t).ToList();
+        var parts = ctl.Breadcrumb().Select(t => shorten && t.Length > 24 ? t[..23] + (unicode ? "…" : "~") : t).ToList();
         var line = string.Join(sep, parts);
         while (Cell(line) > width && parts.Count > 1)
         {

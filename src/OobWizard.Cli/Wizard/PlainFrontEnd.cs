@@ -28,7 +28,7 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
             }
 
             console.WriteLine();
-            console.WriteLine("== " + page.Breadcrumb(int.MaxValue) + " ==");
+            console.WriteLine("== " + page.Breadcrumb(int.MaxValue, shorten: false) + " ==");
             console.Write(page.Body());
             console.WriteLine();
             if (ctl.AtEnd)

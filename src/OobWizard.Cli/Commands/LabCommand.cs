@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using OobWizard.Lab;
+
+namespace OobWizard.Cli.Commands;
+
+/// <summary>
+/// `oobwizard lab list` names the simulated AMT scenarios; `oobwizard lab serve` runs one (or all) on loopback until
+/// Ctrl+C, for training and for trying other tools against a device that misbehaves on purpose.
+/// </summary>
+public static class LabCommand
+{
+    public static Command Create(CliHost host, CommonOptions common)
+    {
+        _ = common;
+        var lab = new Command("lab", "Simulated Intel AMT devices on loopback (no hardware needed)");
+        lab.Subcommands.Add(List(host));
+        lab.Subcommands.Add(Serve(host));
+        return lab;
+    }
+
+    private static Command List(CliHost host)
+    {
+        var command = new Command("list", "Name the lab scenarios and the diagnosis each reproduces");
+        command.SetAction(_ =>
+        {
+            var width = LabScenarios.All.Max(s => s.Name.Length);
+            var dwidth = LabScenarios.All.Max(s => s.DiagnosisId.Length);
+            foreach (var s in LabScenarios.All)
+            {
+                host.Out.WriteLine($"{s.Name.PadRight(width)}  {s.DiagnosisId.PadRight(dwidth)}  {s.Summary}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Serve(CliHost host)
+    {
+        var scenario = new Option<string>("--scenario") { Description = "Scenario name (see `oobwizard lab list`), or 'all' for one device per scenario", DefaultValueFactory = _ => "healthy" };
+        var address = new Option<string?>("--address") { Description = "Loopback address to listen on (default 127.0.99.1; 'all' counts up from it)" };
+        var port = new Option<int?>("--port") { Description = "WS-Man HTTP port (default 16992); TLS, redirection and redirection TLS take the next three" };
+        var user = new Option<string>("--user") { Description = "User name the device accepts", DefaultValueFactory = _ => "admin" };
+        var rootCaOut = new Option<FileInfo?>("--write-root-ca") { Description = "Write the lab's provisioning root CA (public certificate) to this PEM file, for --root-ca" };
+        var command = new Command("serve", "Run lab devices until Ctrl+C") { scenario, address, port, user, rootCaOut };
+        command.SetAction(async (parse, ct) =>
+        {
+            var name = parse.GetValue(scenario) ?? "healthy";
+            IReadOnlyList<LabScenario> scenarios = string.Equals(name, "all", StringComparison.OrdinalIgnoreCase)
+                ? LabScenarios.All
+                : LabScenarios.Find(name) is { } one ? [one] : [];
+            if (scenarios.Count == 0)
+            {
+                return host.Fail($"no lab scenario '{name}' (see `oobwizard lab list`)");
+            }
+
+            if (!IPAddress.TryParse(parse.GetValue(address) ?? "127.0.99.1", out var first) || first.AddressFamily != AddressFamily.InterNetwork)
+            {
+                return host.Fail("--address must be an IPv4 address such as 127.0.99.1");
+            }
+
+            var basePort = parse.GetValue(port) ?? 16992;
+            if (basePort is < 1 or > 65532)
+            {
+                return host.Fail("--port must be between 1 and 65532");
+            }
+
+            // The password is the user's (OOBW_AMT_PASSWORD) or made up for this run; it is shown, never stored.
+            var fromEnv = host.Env("OOBW_AMT_PASSWORD");
+            var credentials = string.IsNullOrEmpty(fromEnv)
+                ? LabCredentials.Random(parse.GetValue(user) ?? "admin")
+                : new LabCredentials(parse.GetValue(user) ?? "admin", fromEnv);
+            var ports = new LabPorts { Http = basePort, Tls = basePort + 1, Redirection = basePort + 2, RedirectionTls = basePort + 3, Rmcp = 0 };
+
+            var devices = new List<LabDevice>();
+            try
+            {
+                var bytes = first.GetAddressBytes();
+                foreach (var s in scenarios)
+                {
+                    var at = new IPAddress(bytes);
+                    try
+                    {
+                        devices.Add(await LabDevice.StartAsync(s, at, ports, credentials, ct).ConfigureAwait(false));
+                    }
+                    catch (IOException ex)
+                    {
+                        return host.Fail($"cannot listen on {at}:{basePort}: {ex.Message}", 1);
+                    }
+
+                    bytes[3]++;
+                    if (bytes[3] == 0) bytes[2]++;
+                }
+
+                if (parse.GetValue(rootCaOut) is { } file)
+                {
+                    await File.WriteAllTextAsync(file.FullName, devices[0].Endpoint.ProvisioningRootCaPem, ct).ConfigureAwait(false);
+                    host.Out.WriteLine($"Provisioning root CA written to {file.FullName}");
+                }
+
+                foreach (var d in devices)
+                {
+                    var e = d.Endpoint;
+                    host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{e.Scenario.Name,-26} {e.Host,-12} http {e.HttpPort}  tls {e.TlsPort}  redirection {(e.RedirectionPort is null ? "closed" : $"{e.RedirectionPort}/{e.RedirectionTlsPort}")}  rmcp udp {e.RmcpPort}  ({e.Scenario.DiagnosisId})"));
+                }
+
+                host.Out.WriteLine($"User: {credentials.User}   Password: {(string.IsNullOrEmpty(fromEnv) ? credentials.Password : "(from OOBW_AMT_PASSWORD)")}");
+                var sample = devices[0].Endpoint;
+                host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Try: OOBW_AMT_PASSWORD=... oobwizard check --target {sample.Host} --http-port {sample.HttpPort} --tls-port {sample.TlsPort} --redirection-port {basePort + 2} --rmcp-port {sample.RmcpPort}"));
+                host.Out.WriteLine("Press Ctrl+C to stop.");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl+C is the normal way out of `lab serve`.
+                }
+
+                return 0;
+            }
+            finally
+            {
+                foreach (var d in devices)
+                {
+                    await d.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,55 @@
+using OobWizard.Core.Sessions;
+
+namespace OobWizard.Cli.Tests.Support;
+
+/// <summary>Runs the real command line in-process with piped stdin and captured stdout/stderr.</summary>
+public sealed class CliRun : IDisposable
+{
+    public CliRun()
+    {
+        SessionDir = Directory.CreateTempSubdirectory("oobw-test-").FullName;
+    }
+
+    public string SessionDir { get; }
+
+    public string Out { get; private set; } = "";
+
+    public string Err { get; private set; } = "";
+
+    public int Exit { get; private set; }
+
+    public Dictionary<string, string?> Env { get; } = new();
+
+    public CliRun Run(string stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var host = new CliHost
+        {
+            In = new StringReader(stdin),
+            Out = output,
+            Err = error,
+            Env = name => name == "OOBW_SESSION_DIR" ? SessionDir : Env.GetValueOrDefault(name),
+            IsTerminal = false,
+        };
+        Exit = CliApp.RunAsync(["--content", Repo.Content, .. args], host).GetAwaiter().GetResult();
+        Out = output.ToString();
+        Err = error.ToString();
+        return this;
+    }
+
+    public string OnlySessionFile() => Directory.GetFiles(SessionDir, "*.json").Single();
+
+    public Session LoadSession(string? path = null) => SessionStore.Load(path ?? OnlySessionFile());
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(SessionDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
