@@ -56,7 +56,9 @@ stop_pidfile() {
 ensure_alias() {
   local addr="$1" ipcmd
   ipcmd="$(command -v ip || echo /usr/sbin/ip)"
-  if ! "$ipcmd" -4 addr show dev lo | grep -q "inet ${addr}/"; then
+  # Read the list first: grep -q closing the pipe early would fail the pipeline under pipefail.
+  local current; current="$("$ipcmd" -4 addr show dev lo)"
+  if ! grep -q "inet ${addr}/" <<<"$current"; then
     as_root "$ipcmd" addr add "${addr}/8" dev lo
     log "added loopback alias ${addr}"
   fi
@@ -65,7 +67,8 @@ ensure_alias() {
 wait_for() {
   local addr="$1" port="$2" name="$3"
   for _ in $(seq 1 50); do
-    if dig +time=1 +tries=1 +short @"$addr" -p "$port" pc01.fabrikam.test A | grep -q '^127\.0\.0\.10$'; then
+    local answer; answer="$(dig +time=1 +tries=1 +short @"$addr" -p "$port" pc01.fabrikam.test A 2>/dev/null || true)"
+    if [ "$answer" = "127.0.0.10" ]; then
       return 0
     fi
     sleep 0.1
