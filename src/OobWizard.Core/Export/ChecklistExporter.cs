@@ -121,21 +121,43 @@ public static class ChecklistExporter
     /// <summary>Moves the node's own headings below the step headings and drops their {#id} attributes.</summary>
     public static string Demote(string body)
     {
-        var lines = body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        foreach (var h in MarkdownSupport.Parse(body).Descendants<Markdig.Syntax.HeadingBlock>())
+        var text = body.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var lines = text.Split('\n').Select(l => (string?)l).ToArray();
+        foreach (var h in MarkdownSupport.Parse(text).Descendants<Markdig.Syntax.HeadingBlock>())
         {
-            if (h.Line < 0 || h.Line >= lines.Length || !lines[h.Line].TrimStart().StartsWith('#'))
+            if (h.Line < 0 || h.Line >= lines.Length)
             {
                 continue;
             }
 
-            var line = System.Text.RegularExpressions.Regex.Replace(lines[h.Line], @"\s*\{#[^}]*\}\s*$", "");
             var level = Math.Min(6, h.Level + 2);
-            lines[h.Line] = new string('#', level) + " " + line.TrimStart().TrimStart('#').Trim();
+            if (h.IsSetext && h.Parent is MarkdownDocument)
+            {
+                // "Fix {#fix}" over "---" (h.Line is the underline): one ATX line instead of the text lines and the underline.
+                var first = text[..Math.Min(h.Span.Start, text.Length)].Count(c => c == '\n');
+                var title = string.Join(' ', lines[first..h.Line].Select(l => l!.Trim()));
+                lines[first] = new string('#', level) + " " + StripId(title);
+                for (var i = first + 1; i <= h.Line; i++)
+                {
+                    lines[i] = null;
+                }
+
+                continue;
+            }
+
+            if (lines[h.Line] is not { } line || !line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            lines[h.Line] = new string('#', level) + " " + StripId(line).TrimStart().TrimStart('#').Trim();
         }
 
-        return string.Join('\n', lines);
+        return string.Join('\n', lines.OfType<string>());
     }
+
+    private static string StripId(string heading) =>
+        System.Text.RegularExpressions.Regex.Replace(heading, @"\s*\{#[^}]*\}\s*$", "");
 
     private static string Target(ContentSet content, string language, string next, Dictionary<string, int> number) =>
         number.TryGetValue(next, out var n)
