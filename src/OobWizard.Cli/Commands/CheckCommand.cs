@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using OobWizard.Probes;
 using OobWizard.Probes.Amt;
+using OobWizard.Probes.Dns;
 
 namespace OobWizard.Cli.Commands;
 
@@ -64,6 +65,17 @@ public static class CheckCommand
             {
                 if (!asJson) WriteEntry(host.Out, entry, showAll);
             }, ct).ConfigureAwait(false);
+
+            // DNS and host probes (issue 5); they run only for a target given by name (or with --domain).
+            var dnsEntries = await DnsCheck.RunAsync(context, entry =>
+            {
+                if (!asJson) WriteEntry(host.Out, entry, showAll);
+            }, ct).ConfigureAwait(false);
+            report = report with
+            {
+                Entries = [.. report.Entries, .. dnsEntries],
+                Elapsed = report.Elapsed + TimeSpan.FromTicks(dnsEntries.Sum(e => e.Elapsed.Ticks)),
+            };
 
             if (asJson)
             {

@@ -232,7 +232,7 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
         if (more)
         {
             var shownTo = Math.Min(lines.Count, _scroll + visible);
-            items.Add(new Text(page.Ui("scroll.more", shownTo, lines.Count), new Style(Color.Yellow)));
+            items.Add(new Text(page.Ui("scroll.more", _scroll + 1, shownTo, lines.Count), new Style(Color.Yellow)));
         }
 
         for (var i = window.Count + (more ? 1 : 0); i < bodyHeight; i++)
