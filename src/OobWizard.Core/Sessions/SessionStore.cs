@@ -172,7 +172,13 @@ public static class SessionStore
                 throw new FormatException($"unknown trigger '{trig}'");
             }
 
-            steps.Add(new Step(Req<string>(st.AsObject(), "from"), trigger, Req<string>(st.AsObject(), "to")));
+            var step = new Step(Req<string>(st.AsObject(), "from"), trigger, Req<string>(st.AsObject(), "to"));
+            if (steps.Count > 0 && steps[^1].To != step.From)
+            {
+                throw new FormatException($"step {steps.Count + 1} leaves {step.From} but the step before leads to {steps[^1].To}");
+            }
+
+            steps.Add(step);
             times.Add((DateTimeOffset?)st["at"] ?? s.Updated);
         }
 

@@ -104,6 +104,7 @@ public sealed class SessionFileTests : IDisposable
     [InlineData("{\"format\":\"oobwizard-session\",\"version\":1,\"id\":42,\"created\":\"yesterday\",\"updated\":\"2026-11-22T09:30:00+01:00\",\"language\":\"en\",\"current\":\"start\"}")]
     [InlineData("{\"format\":\"oobwizard-session\",\"version\":1,\"id\":\"x\",\"created\":\"2026-11-22T09:30:00+01:00\",\"updated\":\"2026-11-22T09:30:00+01:00\",\"language\":\"en\",\"current\":\"start\",\"steps\":[null]}")]
     [InlineData("{\"format\":\"oobwizard-session\",\"version\":1,\"id\":\"x\",\"created\":\"2026-11-22T09:30:00+01:00\",\"updated\":\"2026-11-22T09:30:00+01:00\",\"language\":\"en\",\"current\":\"start\",\"evidence\":{\"not\":\"a list\"}}")]
+    [InlineData("{\"format\":\"oobwizard-session\",\"version\":1,\"id\":\"x\",\"created\":\"2026-11-22T09:30:00+01:00\",\"updated\":\"2026-11-22T09:30:00+01:00\",\"language\":\"en\",\"current\":\"d.one\",\"steps\":[{\"from\":\"start\",\"trigger\":\"choice:a\",\"to\":\"sym.a\"},{\"from\":\"shared\",\"trigger\":\"choice:go\",\"to\":\"d.one\"}]}")]
     public void Loading_a_damaged_session_throws_a_session_exception_and_leaves_the_file_untouched(string json)
     {
         var file = _dir.File("damaged.json");
