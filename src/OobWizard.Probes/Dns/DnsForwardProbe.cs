@@ -48,12 +48,24 @@ public sealed class DnsForwardProbe : DnsProbe
                 session.Evidence, "console.no-host-record", "prov.dns-dhcp");
         }
 
+        // Round robin is several A records in one server's answer; servers that disagree with one
+        // address each are dns.consistency's finding, not this one.
         var all = string.Join(", ", v4.Concat(v6));
-        if (v4.Count > 1)
+        var roundRobin = lookup.A.Where(DnsProbeSession.IsUsable)
+            .Select(r => (Server: r.Server, Addresses: DnsProbeSession.Addresses(r).Distinct().ToList()))
+            .Where(x => x.Addresses.Count > 1)
+            .OrderByDescending(x => x.Addresses.Count)
+            .FirstOrDefault();
+        if (roundRobin.Addresses is not null)
         {
             return ProbeResult.Finding(Id, "multiple",
-                $"{name} has {v4.Count} IPv4 addresses ({all}): round robin, for example between its wired and wireless address",
+                $"{name} has {roundRobin.Addresses.Count} IPv4 addresses at {roundRobin.Server} ({string.Join(", ", roundRobin.Addresses)}): round robin, for example between its wired and wireless address",
                 session.Evidence, "console.wireless-name-resolution", "prov.dns-dhcp");
+        }
+
+        if (v4.Count > 1)
+        {
+            return ProbeResult.Pass(Id, $"{name} resolves to one IPv4 address per server, but the servers differ ({all}): see dns.consistency", session.Evidence);
         }
 
         return ProbeResult.Pass(Id, $"{name} resolves to {all}", session.Evidence);

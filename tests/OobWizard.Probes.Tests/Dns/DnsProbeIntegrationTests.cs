@@ -75,6 +75,15 @@ public sealed class DnsProbeIntegrationTests
     }
 
     [SkippableFact]
+    public async Task Forward_ServersDisagreeingWithOneAddressEach_IsNotRoundRobin()
+    {
+        var r = await RunAsync("dns.forward", await BothServers(), "stale.fabrikam.test");
+
+        Assert.Equal("pass", r.Verdict);
+        Assert.Contains("see dns.consistency", r.Summary, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Forward_EvidenceShowsTtlAaRcodeServerAndTime()
     {
         var servers = await Server(DnsTestServers.Bind);
