@@ -126,4 +126,39 @@ public sealed partial class ShippedContentTests
         Assert.NotEmpty(symptoms);
         Assert.All(symptoms, s => Assert.StartsWith("sym.", s.Next, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Every_diagnosis_text_has_cause_confirm_and_fix_sections_in_every_language()
+    {
+        var missing = new List<string>();
+        foreach (var node in Shipped.Value.Tree.Nodes.Where(n => n.Kind == NodeKind.Diagnosis))
+        {
+            foreach (var lang in Languages.All)
+            {
+                var ids = MarkdownSupport.SectionIds(MarkdownSupport.Parse(Shipped.Value.Text(lang, node.Id).Body));
+                missing.AddRange(new[] { "cause", "confirm", "fix" }.Where(s => !ids.Contains(s)).Select(s => $"{lang}/{node.Id}.md #{s}"));
+            }
+        }
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Answering_not_fixed_again_and_again_never_cycles_between_diagnoses()
+    {
+        var tree = Shipped.Value.Tree;
+        foreach (var start in tree.Nodes.Where(n => n.Kind == NodeKind.Diagnosis))
+        {
+            var seen = new List<string> { start.Id };
+            var next = tree.Find(start.FindChoice(Node.NotFixedChoice)!.Next);
+            while (next is { Kind: NodeKind.Diagnosis })
+            {
+                Assert.False(seen.Contains(next.Id), "not-fixed cycle: " + string.Join(" -> ", seen.Append(next.Id)));
+                seen.Add(next.Id);
+                next = tree.Find(next.FindChoice(Node.NotFixedChoice)!.Next);
+            }
+
+            Assert.NotNull(next);
+        }
+    }
 }

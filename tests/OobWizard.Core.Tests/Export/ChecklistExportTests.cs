@@ -130,4 +130,52 @@ public sealed partial class ChecklistExportTests
         Assert.Contains("- [ ] Fixed → resolved\n", md, StringComparison.Ordinal);
         Assert.Contains("#### Fix\n", md, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_checklist_marks_probe_steps_and_guarded_answers()
+    {
+        using var content = new ContentFixture();
+        content.Write("tree/10-sub.yaml", """
+            - id: sym.broken
+              kind: probe
+              probe: amt.reachable
+              verdicts:
+                pass: diag.one
+              choices:
+                - id: yes
+                  next: diag.one
+                - id: no
+                  next: end.escalate
+                  requires: [start=broken]
+
+            - id: diag.one
+              kind: diagnosis
+              unresolved: end.escalate
+            """);
+        content.Write("en/ui.yaml", "checklist.probe: \"live check {0}\"\nchecklist.only-if: \"only if {0}\"\n");
+        var set = ContentLoader.Load(content.Root);
+
+        var md = ChecklistExporter.ToMarkdown(set, "en", ChecklistExporter.FindSymptom(set.Tree, "broken")!);
+
+        Assert.Contains("> live check amt.reachable\n", md, StringComparison.Ordinal);
+        Assert.Contains("(only if start=broken)", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_html_checklist_is_a_whole_page_in_the_language_with_the_title_escaped()
+    {
+        using var content = new ContentFixture();
+        content.Text("de", "start", "title: Symptom\nchoices:\n  broken: Kaputt <&> \"x\"", "");
+        content.Write("de/ui.yaml", "checklist.title: Checkliste\n");
+        var set = ContentLoader.Load(content.Root);
+
+        var html = ChecklistExporter.ToHtml(set, "de", ChecklistExporter.FindSymptom(set.Tree, "sym.broken")!);
+
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"de\">", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Checkliste: Kaputt &lt;&amp;&gt; &quot;x&quot;</title>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<&>", html, StringComparison.Ordinal);
+        Assert.Contains("type=\"checkbox\"", html, StringComparison.Ordinal);
+        Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
+    }
 }

@@ -15,8 +15,8 @@ public sealed class SessionFileTests : IDisposable
     {
         var file = _dir.File("s.json");
 
-        SessionStore.Save(file, Support.Sessions.Busy(_clock));
-        SessionStore.Save(file, Support.Sessions.Busy(_clock));
+        SessionStore.Save(file, SampleSessions.Busy(_clock));
+        SessionStore.Save(file, SampleSessions.Busy(_clock));
 
         Assert.Equal(["s.json"], Directory.GetFileSystemEntries(_dir.Path).Select(Path.GetFileName));
     }
@@ -25,7 +25,7 @@ public sealed class SessionFileTests : IDisposable
     public void Saving_over_an_existing_session_replaces_the_file_whole()
     {
         var file = _dir.File("s.json");
-        var big = Support.Sessions.Busy(_clock);
+        var big = SampleSessions.Busy(_clock);
         for (var i = 0; i < 50; i++)
         {
             big.Record("padding event " + i, _clock);
@@ -70,7 +70,7 @@ public sealed class SessionFileTests : IDisposable
     public void Loading_a_truncated_session_throws_a_session_exception()
     {
         var file = _dir.File("s.json");
-        SessionStore.Save(file, Support.Sessions.Busy(_clock));
+        SessionStore.Save(file, SampleSessions.Busy(_clock));
         var text = File.ReadAllText(file);
         File.WriteAllText(file, text[..(text.Length / 2)]);
 
@@ -140,7 +140,7 @@ public sealed class SessionFileTests : IDisposable
         var session = _dir.File("s.json");
         var foreign = _dir.File("f.json");
         var broken = _dir.File("b.json");
-        SessionStore.Save(session, Support.Sessions.Busy(_clock));
+        SessionStore.Save(session, SampleSessions.Busy(_clock));
         File.WriteAllText(foreign, "{\"a\":1}");
         File.WriteAllText(broken, "{ not json");
 

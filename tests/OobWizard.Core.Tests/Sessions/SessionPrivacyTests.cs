@@ -32,7 +32,7 @@ public sealed class SessionPrivacyTests : IDisposable
     public void The_session_json_uses_only_the_known_property_names()
     {
         var file = _dir.File("s.json");
-        SessionStore.Save(file, Support.Sessions.Busy(new FixedClock()));
+        SessionStore.Save(file, SampleSessions.Busy(new FixedClock()));
 
         var names = PropertyNames(JsonNode.Parse(File.ReadAllText(file))).Distinct().Order(StringComparer.Ordinal);
 
@@ -43,7 +43,7 @@ public sealed class SessionPrivacyTests : IDisposable
     public void A_session_with_a_target_and_evidence_serialises_without_the_word_password()
     {
         var file = _dir.File("s.json");
-        SessionStore.Save(file, Support.Sessions.Busy(new FixedClock()));
+        SessionStore.Save(file, SampleSessions.Busy(new FixedClock()));
 
         Assert.DoesNotContain("password", File.ReadAllText(file), StringComparison.OrdinalIgnoreCase);
     }

@@ -16,7 +16,7 @@ public sealed class SessionResumeTests : IDisposable
     public void Back_after_loading_follows_the_saved_path()
     {
         var file = _dir.File("s.json");
-        SessionStore.Save(file, Support.Sessions.Busy(_clock));
+        SessionStore.Save(file, SampleSessions.Busy(_clock));
         var loaded = SessionStore.Load(file);
         var tree = Trees.Small();
 
@@ -32,7 +32,7 @@ public sealed class SessionResumeTests : IDisposable
     {
         var first = _dir.File("a.json");
         var second = _dir.File("b.json");
-        SessionStore.Save(first, Support.Sessions.Busy(_clock));
+        SessionStore.Save(first, SampleSessions.Busy(_clock));
 
         SessionStore.Save(second, SessionStore.Load(first));
 

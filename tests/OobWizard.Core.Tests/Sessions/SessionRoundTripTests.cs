@@ -15,7 +15,7 @@ public sealed class SessionRoundTripTests : IDisposable
     [Fact]
     public void A_saved_session_loads_back_with_the_same_state_steps_path_evidence_notes_language_and_target()
     {
-        var saved = Support.Sessions.Busy(_clock);
+        var saved = SampleSessions.Busy(_clock);
         var file = _dir.File("s.json");
 
         SessionStore.Save(file, saved);
@@ -45,7 +45,7 @@ public sealed class SessionRoundTripTests : IDisposable
     [Fact]
     public void Step_times_follow_back_so_each_remaining_step_keeps_its_own_time()
     {
-        var session = Support.Sessions.Busy(_clock);
+        var session = SampleSessions.Busy(_clock);
 
         // Steps: b (t+1), pass (t+2), jump (t+5); the step "go" (t+3) was undone by back (t+4).
         Assert.Equal(session.State.Steps.Count, session.StepTimes.Count);
@@ -70,7 +70,7 @@ public sealed class SessionRoundTripTests : IDisposable
     [Fact]
     public void The_saved_json_has_format_current_and_path()
     {
-        var session = Support.Sessions.Busy(_clock);
+        var session = SampleSessions.Busy(_clock);
         var file = _dir.File("s.json");
 
         SessionStore.Save(file, session);

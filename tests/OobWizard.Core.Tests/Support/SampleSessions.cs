@@ -4,7 +4,7 @@ using OobWizard.Core.Sessions;
 namespace OobWizard.Core.Tests.Support;
 
 /// <summary>A session with something in every field: steps (with a back), evidence, notes.</summary>
-public static class Sessions
+public static class SampleSessions
 {
     public static Session Busy(FixedClock clock)
     {
