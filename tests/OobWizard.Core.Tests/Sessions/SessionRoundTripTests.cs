@@ -23,6 +23,7 @@ public sealed class SessionRoundTripTests : IDisposable
 
         Assert.Equal(saved.Id, loaded.Id);
         Assert.Equal(saved.Created, loaded.Created);
+        Assert.Equal(saved.Created.Offset, loaded.Created.Offset);
         Assert.Equal(saved.Updated, loaded.Updated);
         Assert.Equal("de", loaded.Language);
         Assert.Equal("amt-pc.corp.example.com", loaded.Target);
