@@ -74,6 +74,27 @@ public sealed class DnsProbeIntegrationTests
         Assert.Contains(r.Evidence, e => e.Value.Contains(" ms", StringComparison.Ordinal));
     }
 
+    [SkippableTheory]
+    [InlineData(DnsTestServers.Dnsmasq)]
+    [InlineData(DnsTestServers.Bind)]
+    public async Task Forward_RefusedOutOfZone_IsInconclusiveNotNoRecord(string which)
+    {
+        // Neither server serves example.org and neither forwards: REFUSED says nothing about the name.
+        var r = await RunAsync("dns.forward", await Server(which), "pc01.example.org");
+
+        Assert.Equal(ProbeOutcome.Inconclusive, r.Outcome);
+        Assert.Contains(r.Evidence, e => e.Value.StartsWith("REFUSED", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Forward_FollowsTheCnameChain()
+    {
+        var r = await RunAsync("dns.forward", await Server(DnsTestServers.Bind), "provisionserver.fabrikam.test");
+
+        Assert.Equal("pass", r.Verdict);
+        Assert.Equal("provisionserver.fabrikam.test resolves to 127.0.0.30", r.Summary);
+    }
+
     [SkippableFact]
     public async Task Forward_ServersDisagreeingWithOneAddressEach_IsNotRoundRobin()
     {
