@@ -1,13 +1,18 @@
 using OobWizard.Probes;
+using OobWizard.Probes.Amt;
+using OobWizard.Probes.Dns;
+using OobWizard.Probes.Host;
 
 namespace OobWizard.Cli;
 
 /// <summary>Every live probe this build has. Add a probe area here when it lands.</summary>
 public static class ProbeCatalog
 {
-    public static IReadOnlyList<IProbe> All() => [];
+    /// <param name="amt">Ports and bounds for the AMT probes (a lab device listens on its own ports).</param>
+    public static IReadOnlyList<IProbe> All(AmtProbeOptions? amt = null) =>
+        [.. AmtProbes.All(amt), .. DnsProbes.All(), .. HostProbes.All()];
 
-    public static ProbeRunner Runner() => new(All());
+    public static ProbeRunner Runner(AmtProbeOptions? amt = null) => new(All(amt));
 
     /// <summary>probe id -> verdicts, for lint.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Verdicts() =>

@@ -14,6 +14,7 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var autoProbe = true;
+        var redraw = true;
         var page = new PageBuilder(ctl, unicode: false);
         while (true)
         {
@@ -61,6 +62,8 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
             }
 
             autoProbe = probeAgain || handled is "choice" or "restart";
+            // Only a move (or a new language) prints the page again; a typo or a note just asks again.
+            redraw = handled is "choice" or "restart" or "back" or "lang" || probeAgain;
         }
     }
 

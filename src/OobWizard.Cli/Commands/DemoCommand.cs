@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Net;
+using OobWizard.Cli.Wizard;
+using OobWizard.Lab;
+
+namespace OobWizard.Cli.Commands;
+
+/// <summary>
+/// `oobwizard demo`: starts a simulated AMT device in-process on loopback and runs the wizard
+/// against it with live probes, so a newcomer sees the whole product without hardware.
+/// </summary>
+public static class DemoCommand
+{
+    /// <summary>The demo device's address: its own loopback address, so it never collides with a real service.</summary>
+    public static readonly IPAddress Address = IPAddress.Parse("127.77.0.1");
+
+    public static Command Create(CliHost host, CommonOptions common, Option<bool> plain, Option<string?> session)
+    {
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = "Lab scenario to reproduce (see `oobwizard lab list`)",
+            DefaultValueFactory = _ => "redirection-disabled",
+        };
+        scenario.AcceptOnlyFromAmong([.. LabScenarios.All.Select(s => s.Name)]);
+        var command = new Command("demo", "Run the wizard against a simulated AMT device (no hardware needed)") { scenario, plain, session };
+        command.SetAction(async (parse, ct) =>
+        {
+            var chosen = LabScenarios.Find(parse.GetValue(scenario)!)!;
+            LabDevice device;
+            try
+            {
+                device = await LabDevice.StartAsync(chosen, Address, LabPorts.Ephemeral, LabCredentials.Random(), ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+            {
+                return host.Fail($"cannot start the lab device on {Address}: {ex.Message}");
+            }
+
+            await using (device.ConfigureAwait(false))
+            {
+                var endpoint = device.Endpoint;
+                // The lab's provisioning root (public certificate only) for amt.cert-hashes.
+                var rootCa = Path.Combine(Path.GetTempPath(), $"oobwizard-demo-root-{Environment.ProcessId}.pem");
+                await File.WriteAllTextAsync(rootCa, endpoint.ProvisioningRootCaPem, ct).ConfigureAwait(false);
+                try
+                {
+                    host.Err.WriteLine($"oobwizard demo: simulated AMT device '{chosen.Name}' at {endpoint.Host} (WS-Man on port {endpoint.HttpPort}): {chosen.Summary}");
+                    var start = new WizardStart(
+                        parse.GetValue(common.Content),
+                        parse.GetValue(common.Lang),
+                        parse.GetValue(plain),
+                        Offline: false,
+                        parse.GetValue(session),
+                        Resume: false,
+                        ResumeFile: null,
+                        Target: endpoint.Host);
+                    return await WizardLauncher.RunAsync(
+                        host,
+                        start,
+                        ProbeCatalog.Runner(endpoint.CreateProbeOptions()),
+                        () => endpoint.CreateProbeContext(rootCaFile: rootCa),
+                        ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    File.Delete(rootCa);
+                }
+            }
+        });
+        return command;
+    }
+}
