@@ -206,7 +206,7 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
     // Screen: header (1) + rule (1) + body + rule (1) + menu + footer (1).
     private int BodyHeight() => Math.Max(3, Height - 4 - MenuHeight() - 1);
 
-    private IRenderable Screen()
+    internal IRenderable Screen()
     {
         var page = new PageBuilder(ctl, console.Profile.Capabilities.Unicode);
         var width = Width;

@@ -1,21 +1,22 @@
 namespace OobWizard.Cli.Tests.Support;
 
-/// <summary>Finds the checkout's content folder from the test binaries.</summary>
+/// <summary>Finds the checkout (the folder with OobWizard.sln) from the test binaries.</summary>
 public static class Repo
 {
-    public static string Content { get; } = Find();
+    public static string Root { get; } = Find();
+
+    public static string Content => Path.Combine(Root, "content");
 
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "content");
-            if (File.Exists(Path.Combine(candidate, "tree", "00-start.yaml")))
+            if (File.Exists(Path.Combine(dir.FullName, "OobWizard.sln")))
             {
-                return candidate;
+                return dir.FullName;
             }
         }
 
-        throw new InvalidOperationException("content/ not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("OobWizard.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,0 +1,140 @@
+using OobWizard.Cli.Tests.Support;
+using OobWizard.Cli.Wizard;
+using OobWizard.Core.Content;
+using OobWizard.Core.Sessions;
+using OobWizard.Core.Tree;
+using OobWizard.Probes;
+
+namespace OobWizard.Cli.Tests.Wizard;
+
+public sealed class InteractiveFrontEndTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("oobw-ui-").FullName;
+
+    private (InteractiveFrontEnd Ui, WizardController Ctl, TestConsole Console) Create(string lang = "en", int width = 80, int height = 24)
+    {
+        var content = ContentLoader.Load(Repo.Content);
+        var clock = new FixedClock();
+        var session = Session.New(clock, lang, target: null, offline: true);
+        var ctl = new WizardController(content, session, Path.Combine(_dir, "s.json"), new ProbeRunner([]), () => new ProbeContext(), clock);
+        var console = new TestConsole(width, height);
+        return (new InteractiveFrontEnd(ctl, console), ctl, console);
+    }
+
+    [Fact]
+    public async Task ArrowKeysAndEnter_ChooseTheHighlightedAnswer()
+    {
+        var (ui, ctl, console) = Create();
+        console.Keys.Push(ConsoleKey.DownArrow).Push(ConsoleKey.DownArrow).Push(ConsoleKey.Enter).Push('q');
+
+        Assert.Equal(0, await ui.RunAsync(CancellationToken.None));
+
+        Assert.Equal("sym.power-state-only", SessionStore.Load(ctl.SessionPath).State.Current);
+    }
+
+    [Fact]
+    public async Task UpFromTheFirstAnswer_WrapsToTheLast()
+    {
+        var (ui, ctl, console) = Create();
+        console.Keys.Push(ConsoleKey.UpArrow).Push(ConsoleKey.Enter).Push('q');
+
+        await ui.RunAsync(CancellationToken.None);
+
+        Assert.Equal(ctl.Content.Tree.Symptoms[^1].Next, ctl.Session.State.Current);
+    }
+
+    [Fact]
+    public async Task LeftArrow_GoesBack_AndQuitSaves()
+    {
+        var (ui, ctl, console) = Create();
+        console.Keys.Push('2').Push(ConsoleKey.LeftArrow).Push('q');
+
+        await ui.RunAsync(CancellationToken.None);
+
+        var saved = SessionStore.Load(ctl.SessionPath);
+        Assert.Equal(Node.StartId, saved.State.Current);
+        Assert.Contains(saved.History, h => h.Event.StartsWith("back", StringComparison.Ordinal));
+        Assert.Contains("Session saved", console.Output);
+    }
+
+    [Fact]
+    public async Task L_CyclesTheLanguage_AndTheScreenFollows()
+    {
+        var (ui, ctl, console) = Create();
+        console.Keys.Push('l').Push('l').Push('q');
+
+        await ui.RunAsync(CancellationToken.None);
+
+        Assert.Equal("ja", SessionStore.Load(ctl.SessionPath).Language);
+        Assert.Contains("どのような問題が起きていますか", console.Output);
+        Assert.Contains("Was funktioniert nicht?", console.Output);
+    }
+
+    [Fact]
+    public async Task AClosedTerminal_SavesAndEnds()
+    {
+        var (ui, ctl, console) = Create();
+        console.Keys.Push('1');
+
+        Assert.Equal(0, await ui.RunAsync(CancellationToken.None));
+
+        Assert.Equal("sym.cannot-provision", SessionStore.Load(ctl.SessionPath).State.Current);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("de")]
+    [InlineData("ja")]
+    public async Task ALongDiagnosis_FitsTheScreen_AndScrolls(string lang)
+    {
+        var (ui, ctl, console) = Create(lang);
+        ctl.Fire(Core.Engine.Trigger.Jump("console.power-state-only"));
+        console.Keys.Push(ConsoleKey.PageDown).Push('q');
+
+        await ui.RunAsync(CancellationToken.None);
+
+        var text = ctl.Content.Text(lang, "console.power-state-only");
+        Assert.Contains(ctl.Content.ChoiceLabel(lang, "console.power-state-only", "fixed"), console.Output);
+        Assert.Contains(ctl.Content.Ui(lang, "app.name"), console.Output);
+        Assert.NotEmpty(text.Body);
+    }
+
+    public static TheoryData<string, string> ScreensToCheck()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var lang in Languages.All)
+        {
+            foreach (var node in new[] { "start", "console.power-state-only", "prov.cert-hash-missing", "end.escalate", "sym.log-file" })
+            {
+                data.Add(lang, node);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ScreensToCheck))]
+    public void EveryScreen_FitsIn80x24(string lang, string node)
+    {
+        var (ui, ctl, _) = Create(lang);
+        ctl.Fire(Core.Engine.Trigger.Jump(node));
+        var screen = new TestConsole(80, 24);
+
+        screen.Write(ui.Screen());
+
+        var lines = TestConsole.Trim(screen.Output).TrimEnd('\n').Split('\n');
+        Assert.True(lines.Length <= 24, $"{lines.Length} lines:\n{string.Join('\n', lines)}");
+        Assert.All(lines, l => Assert.True(Cells(l) <= 80, l));
+        Assert.Contains(ctl.Content.Ui(lang, ctl.Current.Kind == NodeKind.Probe ? "keys.probe" : "keys")[..5], lines[^1]);
+    }
+
+    private static int Cells(string s) => s.Sum(c => OobWizard.Cli.Rendering.CjkBreaker.IsCjk(c) ? 2 : 1);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private sealed class FixedClock : IClock
+    {
+        public DateTimeOffset Now => new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+    }
+}
