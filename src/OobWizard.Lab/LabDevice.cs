@@ -55,6 +55,7 @@ public sealed class LabDevice : IAsyncDisposable
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, LabHostLifetime>();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false; // the responder sets AMT's own Server header

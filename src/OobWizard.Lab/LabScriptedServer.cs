@@ -31,6 +31,7 @@ public sealed class LabScriptedServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(script);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, LabHostLifetime>();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;

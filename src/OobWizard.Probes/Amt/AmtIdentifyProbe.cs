@@ -40,6 +40,11 @@ public sealed class AmtIdentifyProbe : IProbe
         {
             evidence.Add(new("Identify", $"fault {ex.Subcode}"));
         }
+        catch (WsmanException ex)
+        {
+            // Refused, reset or silent: asking again for the challenge would only spend the rest of the bound.
+            return AmtProbeSupport.FromException(Id, context, ex);
+        }
 
         AmtChallenge challenge;
         try

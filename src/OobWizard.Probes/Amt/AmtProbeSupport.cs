@@ -17,7 +17,9 @@ internal static class AmtProbeSupport
             UseTls = tls,
             User = context.User,
             Password = context.Password,
-            Timeout = context.Timeout,
+            // A little under the probe's bound, so a silent device is reported by the probe with its evidence
+            // rather than cut off by the runner.
+            Timeout = context.Timeout * 0.9,
             Insecure = context.Insecure,
             CaFile = context.CaFile,
         });
@@ -31,6 +33,13 @@ internal static class AmtProbeSupport
         ?? (string.IsNullOrEmpty(context.Password)
             ? ProbeResult.Inconclusive(probeId, "no AMT password (set OOBW_AMT_PASSWORD or answer the prompt)", [new("user", context.User)])
             : null);
+
+    /// <summary>Bound for one connect or ping inside a probe: well under the probe's own bound.</summary>
+    public static TimeSpan AttemptBound(ProbeContext context, AmtProbeOptions options)
+    {
+        var share = context.Timeout * 0.6;
+        return share < options.ConnectTimeout ? share : options.ConnectTimeout;
+    }
 
     public static bool IsDnsName(string? target) => !string.IsNullOrWhiteSpace(target) && !IPAddress.TryParse(target, out _);
 
@@ -66,6 +75,8 @@ internal static class AmtProbeSupport
                 return ProbeResult.Inconclusive(probeId, $"the device answered with the fault {fault.Subcode}", evidence);
             case WsmanTimeoutException timeout:
                 return ProbeResult.Error(probeId, $"no answer within {timeout.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s", evidence);
+            case WsmanProtocolException { HttpStatus: 404 }:
+                return ProbeResult.Inconclusive(probeId, "no WS-Management service at /wsman (HTTP 404): firmware older than AMT 3.x speaks another protocol", evidence);
             case WsmanTransportException transport:
                 return ProbeResult.Error(probeId, $"cannot connect: {transport.Message}", evidence);
             default:

@@ -56,7 +56,7 @@ public sealed class AmtProvisioningProbe : IProbe
 
         var refused = failure is WsmanAuthenticationException { CredentialsSent: true };
         evidence.Add(new("WS-Man", refused ? "credentials refused (HTTP 401)" : failure.Message));
-        var pong = await RmcpPing.PingAsync(context.Target!, _options.RmcpPort, _options.ConnectTimeout < context.Timeout ? _options.ConnectTimeout : context.Timeout, cancellationToken).ConfigureAwait(false);
+        var pong = await RmcpPing.PingAsync(context.Target!, _options.RmcpPort, AmtProbeSupport.AttemptBound(context, _options), cancellationToken).ConfigureAwait(false);
         if (pong is null)
         {
             return AmtProbeSupport.FromException(Id, context, failure);

@@ -25,7 +25,7 @@ public sealed class AmtReachableProbe : IProbe
     {
         if (AmtProbeSupport.RequireTarget(Id, context) is { } missing) return missing;
         var host = context.Target!;
-        var bound = context.Timeout < _options.ConnectTimeout ? context.Timeout : _options.ConnectTimeout;
+        var bound = AmtProbeSupport.AttemptBound(context, _options);
         var ports = new List<(int Port, string Role)>
         {
             (context.HttpPort, "WS-Man HTTP"),

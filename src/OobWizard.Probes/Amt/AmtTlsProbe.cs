@@ -26,7 +26,7 @@ public sealed class AmtTlsProbe : IProbe
         TlsCapture capture;
         try
         {
-            capture = await TlsCertificateCapture.CaptureAsync(context.Target!, context.TlsPort, context.Timeout, cancellationToken).ConfigureAwait(false);
+            capture = await TlsCertificateCapture.CaptureAsync(context.Target!, context.TlsPort, context.Timeout * 0.9, cancellationToken).ConfigureAwait(false);
         }
         catch (WsmanTransportException ex) when (ex.SocketError == System.Net.Sockets.SocketError.ConnectionRefused)
         {

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using OobWizard.Lab;
+using OobWizard.Probes.Amt;
+using Xunit;
+
+namespace OobWizard.Probes.Tests.Amt;
+
+/// <summary>`oobwizard check` as data: every scenario's JSON report, and targets that refuse or never answer.</summary>
+public sealed class AmtCheckTests
+{
+    [Theory]
+    [MemberData(nameof(LabScenarioTests.ScenarioNames), MemberType = typeof(LabScenarioTests))]
+    public async Task CheckJson_NamesTheScenariosDiagnosisAndNeverThePassword(string name)
+    {
+        var scenario = LabScenarios.Find(name)!;
+        await using var device = await LabDeviceFixture.StartAsync(scenario);
+        var rootCa = Path.Combine(Path.GetTempPath(), $"oobw-root-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(rootCa, device.Endpoint.ProvisioningRootCaPem);
+        try
+        {
+            var report = await AmtCheck.RunAsync(device.Endpoint.CreateProbeContext(TimeSpan.FromSeconds(3), rootCaFile: rootCa),
+                device.Endpoint.CreateProbeOptions(TimeSpan.FromMilliseconds(500)));
+            var json = report.ToJson();
+
+            using var doc = JsonDocument.Parse(json);
+            var probes = doc.RootElement.GetProperty("probes").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
+            Assert.Equal(11, probes.Count);
+            Assert.DoesNotContain(device.Endpoint.Password, json, StringComparison.Ordinal);
+            foreach (var (probe, verdict) in scenario.ExpectedVerdicts)
+            {
+                Assert.Equal(verdict, probes[probe].GetProperty("verdict").GetString());
+            }
+
+            var diagnoses = doc.RootElement.GetProperty("diagnoses").EnumerateArray().Select(d => d.GetString()).ToList();
+            if (scenario.DiagnosisId == "none")
+            {
+                Assert.Empty(diagnoses);
+                Assert.Equal(0, report.ExitCode);
+            }
+            else
+            {
+                Assert.Contains(scenario.DiagnosisId, diagnoses);
+                Assert.Equal(1, report.ExitCode);
+            }
+        }
+        finally
+        {
+            File.Delete(rootCa);
+        }
+    }
+
+    [Fact]
+    public async Task AClosedTarget_IsReportedClosedWithinTheBound()
+    {
+        var address = LabAddresses.Next();
+        var context = new ProbeContext { Target = address.ToString(), HttpPort = FreePort(address), TlsPort = FreePort(address), Password = "x", Timeout = TimeSpan.FromSeconds(1) };
+        var options = new AmtProbeOptions { RedirectionPort = FreePort(address), RedirectionTlsPort = FreePort(address), ExtraTcpPorts = [], RmcpPort = FreePort(address) };
+
+        var watch = Stopwatch.StartNew();
+        var report = await AmtCheck.RunAsync(context, options);
+
+        var reachable = report.Entries.Single(e => e.Result.ProbeId == "amt.reachable").Result;
+        Assert.Equal("closed", reachable.Verdict);
+        Assert.Contains(AmtDiagnoses.CannotConnect, reachable.SuggestedDiagnoses);
+        Assert.All(report.Entries, e => Assert.True(e.Elapsed < TimeSpan.FromSeconds(1.2), $"{e.Result.ProbeId} took {e.Elapsed}"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ASilentListener_FinishesEveryProbeWithinItsBound()
+    {
+        var address = LabAddresses.Next();
+        await using var http = new LabTcpPortListener(address, 0, silent: true);
+        await using var tls = new LabTcpPortListener(address, 0, silent: true);
+        var context = new ProbeContext { Target = address.ToString(), HttpPort = http.Port, TlsPort = tls.Port, Password = "x", Timeout = TimeSpan.FromMilliseconds(800) };
+        var options = new AmtProbeOptions { RedirectionPort = FreePort(address), RedirectionTlsPort = FreePort(address), ExtraTcpPorts = [], RmcpPort = FreePort(address) };
+
+        var report = await AmtCheck.RunAsync(context, options);
+
+        Assert.Equal("pass", report.Entries[0].Result.Verdict); // the TCP ports do accept
+        var identify = report.Entries.Single(e => e.Result.ProbeId == "amt.identify");
+        Assert.Equal(ProbeOutcome.Error, identify.Result.Outcome);
+        Assert.Contains("no answer within", identify.Result.Summary, StringComparison.Ordinal);
+        Assert.All(report.Entries, e => Assert.True(e.Elapsed < TimeSpan.FromSeconds(1.1), $"{e.Result.ProbeId} took {e.Elapsed}"));
+        Assert.Equal(1, report.ExitCode);
+    }
+
+    private static int FreePort(IPAddress address)
+    {
+        using var listener = new TcpListener(address, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
