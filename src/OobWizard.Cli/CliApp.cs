@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(GraphCommand.Create(host, common));
         root.Subcommands.Add(ChecklistCommand.Create(host, common));
         root.Subcommands.Add(DemoCommand.Create(host, common, plain, session));
+        root.Subcommands.Add(ReportCommand.Create(host, common));
         root.Subcommands.Add(LabCommand.Create(host, common));
         root.Subcommands.Add(CheckCommand.Create(host, common));
 

@@ -130,7 +130,8 @@ public sealed class PageBuilder(WizardController ctl, bool unicode)
             p.Append(ctl.Content.Text(ctl.Language, diagnosis.From).Title + " (" + diagnosis.From + ")\n");
         }
 
-        p.Append(Ui("end.session", ctl.SessionPath));
+        p.Append(Ui("end.session", ctl.SessionPath) + "\n");
+        p.Append(Ui("end.report", ctl.SessionPath));
         return p;
     }
 

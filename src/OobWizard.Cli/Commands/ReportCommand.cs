@@ -1,0 +1,67 @@
+using System.CommandLine;
+using OobWizard.Core.Export;
+using OobWizard.Core.Sessions;
+
+namespace OobWizard.Cli.Commands;
+
+/// <summary>`oobwizard report [FILE] [--format md|html] [-o OUT]`: a session as a report for the ticket.</summary>
+public static class ReportCommand
+{
+    public static Command Create(CliHost host, CommonOptions common)
+    {
+        var file = new Argument<string?>("session") { Description = "Session file (default: the latest)", Arity = ArgumentArity.ZeroOrOne };
+        var format = new Option<string>("--format") { Description = "md or html", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong("md", "html");
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output" };
+        var command = new Command("report", "Turn a session into a report to attach to a ticket") { file, format, output };
+        command.SetAction(parse =>
+        {
+            var content = ContentLocator.Load(parse.GetValue(common.Content), host, out var error);
+            if (content is null)
+            {
+                return host.Fail(error!);
+            }
+
+            var path = parse.GetValue(file) ?? SessionPaths.Latest(host.Env);
+            if (path is null)
+            {
+                return host.Fail($"report: no saved session in {SessionPaths.Directory(host.Env)}; name one: oobwizard report FILE");
+            }
+
+            Session session;
+            try
+            {
+                session = SessionStore.Load(path);
+            }
+            catch (SessionException ex)
+            {
+                return host.Fail(ex.Message);
+            }
+
+            if (parse.GetValue(common.Lang) is { } lang)
+            {
+                session.Language = lang; // only for this report; the file is not written
+            }
+
+            var text = parse.GetValue(format) == "html" ? ReportExporter.ToHtml(content, session) : ReportExporter.ToMarkdown(content, session);
+            if (parse.GetValue(output) is { } target)
+            {
+                try
+                {
+                    File.WriteAllText(target.FullName, text);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    return host.Fail($"--output {target}: {ex.Message}");
+                }
+            }
+            else
+            {
+                host.Out.Write(text);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
