@@ -82,6 +82,9 @@ public sealed class AmtVersionSupportProbe : IProbe
             evidence.Add(new(rule.Release, $"{(ok ? "native support" : "not native (Intel WS-MAN Translator needed)")}: {rule.Minimum} and later{(rule.Verified ? "" : " (unverified)")}"));
         }
 
+        evidence.Add(new("SP2 audit log", version.CompareTo(ConfigMgrAmtSupport.AuditingMinimum) >= 0
+            ? "available (AMT 4.0 and later)"
+            : $"not available: AMT before 4.0 has no auditing ({ConfigMgrAmtSupport.AuditingSource})"));
         evidence.Add(new("table source", string.Join("; ", ConfigMgrAmtSupport.Rules.Select(r => r.Source).Distinct())));
         return supportedBy.Count > 0
             ? ProbeResult.Pass(Id, $"AMT {version} is supported natively by {string.Join(" and ", supportedBy)}", evidence)

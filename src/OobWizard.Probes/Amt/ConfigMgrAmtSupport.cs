@@ -22,5 +22,14 @@ public static class ConfigMgrAmtSupport
         new("ConfigMgr 2007 SP2", new AmtVersion(3, 2, 1, null), Sp2Source, Verified: false),
     ];
 
+    /// <summary>
+    /// SP2's audit log feature needs AMT 4.0 or later. Source: Microsoft TechNet, "Prerequisites for Out of Band
+    /// Management" (http://technet.microsoft.com/en-us/library/cc161785.aspx): "AMT versions lower than 4.0 do not
+    /// support auditing."
+    /// </summary>
+    public static AmtVersion AuditingMinimum { get; } = new(4, 0, 0, null);
+
+    public const string AuditingSource = "TechNet cc161785, Prerequisites for Out of Band Management (SP2 auditing needs AMT 4.0+)";
+
     public static bool IsSupported(AmtSupportRule rule, AmtVersion version) => version.CompareTo(rule.Minimum) >= 0;
 }

@@ -1,0 +1,39 @@
+using OobWizard.Lab;
+using OobWizard.Probes.Amt;
+using Xunit;
+
+namespace OobWizard.Probes.Tests.Amt;
+
+/// <summary>The authenticated probes over TLS (16993): the certificate rule decides whether credentials go out.</summary>
+public sealed class AmtTlsTransportTests
+{
+    [Fact]
+    public async Task OverTlsWithoutInsecure_ProbesStopAtTheCertificateAndSendNothing()
+    {
+        await using var device = await LabDeviceFixture.StartAsync(LabScenarios.Find("renamed"));
+        var context = device.Endpoint.CreateProbeContext(TimeSpan.FromSeconds(3), useTls: true);
+
+        var result = await new ProbeRunner(AmtProbes.All(device.Endpoint.CreateProbeOptions())).RunAsync("amt.general", context);
+
+        Assert.Equal(ProbeOutcome.Inconclusive, result.Outcome);
+        Assert.Contains("--insecure", result.Summary, StringComparison.Ordinal);
+        Assert.Contains(result.Evidence, e => e.Name == "TLS certificate subject" && e.Value.Contains(device.Endpoint.Fqdn, StringComparison.Ordinal));
+        Assert.Equal(0, device.RequestCount);
+    }
+
+    [Fact]
+    public async Task OverTlsWithInsecure_ProbesReachTheSameVerdictsAsOverHttp()
+    {
+        var scenario = LabScenarios.Find("renamed")!;
+        await using var device = await LabDeviceFixture.StartAsync(scenario);
+        var context = device.Endpoint.CreateProbeContext(TimeSpan.FromSeconds(3), useTls: true, insecure: true);
+        var runner = new ProbeRunner(AmtProbes.All(device.Endpoint.CreateProbeOptions()));
+
+        foreach (var (probe, verdict) in scenario.ExpectedVerdicts)
+        {
+            Assert.Equal(verdict, (await runner.RunAsync(probe, context)).Verdict);
+        }
+
+        Assert.Equal("pass", (await runner.RunAsync("amt.auth", context)).Verdict);
+    }
+}
