@@ -40,7 +40,11 @@ public static class CliApp
                 parse.GetResult(resume) is not null,
                 parse.GetValue(resume),
                 parse.GetValue(probeOptions.Target));
-            return await WizardLauncher.RunAsync(host, start, ProbeCatalog.Runner(), () => probeOptions.Build(parse, host), ct).ConfigureAwait(false);
+            // Asked once, when the first probe needs it; held in memory only, never saved.
+            var password = new Lazy<string?>(() => host.Env("OOBW_AMT_PASSWORD") is { Length: > 0 } fromEnv
+                ? fromEnv
+                : host.ReadSecret?.Invoke($"AMT password for {parse.GetValue(probeOptions.User)}@{start.Target} (empty: answer those checks by hand): ") is { Length: > 0 } typed ? typed : null);
+            return await WizardLauncher.RunAsync(host, start, ProbeCatalog.Runner(), () => probeOptions.Build(parse, host, () => password.Value), ct).ConfigureAwait(false);
         });
         return root;
     }

@@ -28,7 +28,8 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
             {
                 var before = ctl.Current.Id;
                 var page = new PageBuilder(ctl, console.Profile.Capabilities.Unicode);
-                await console.Status().StartAsync(page.Ui("probe.running", ctl.Current.Probe), _ => ctl.RunProbeAsync(ct)).ConfigureAwait(false);
+                var context = ctl.CreateProbeContext();
+                await console.Status().StartAsync(page.Ui("probe.running", ctl.Current.Probe), _ => ctl.RunProbeAsync(context, ct)).ConfigureAwait(false);
                 autoProbe = ctl.Current.Id != before;
                 ResetView();
                 continue;

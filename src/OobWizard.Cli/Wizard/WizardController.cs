@@ -85,10 +85,15 @@ public sealed class WizardController
     /// Runs the current node's probe. When its verdict has a branch, moves along it and returns
     /// the result; otherwise stays (the manual question is asked) and returns the result too.
     /// </summary>
-    public async Task<ProbeResult> RunProbeAsync(CancellationToken ct)
+    public Task<ProbeResult> RunProbeAsync(CancellationToken ct) => RunProbeAsync(CreateProbeContext(), ct);
+
+    /// <summary>Builds the probe context; may ask for the AMT password, so call it outside any live display.</summary>
+    public ProbeContext CreateProbeContext() => _probeContext();
+
+    public async Task<ProbeResult> RunProbeAsync(ProbeContext context, CancellationToken ct)
     {
         var node = Current;
-        var result = await _probes.RunAsync(node.Probe!, _probeContext(), ct).ConfigureAwait(false);
+        var result = await _probes.RunAsync(node.Probe!, context, ct).ConfigureAwait(false);
         Session.Evidence.Add(new ProbeEvidence(
             node.Id,
             result.ProbeId,
