@@ -40,10 +40,15 @@ public static class CliApp
                 parse.GetResult(resume) is not null,
                 parse.GetValue(resume),
                 parse.GetValue(probeOptions.Target));
-            // Asked once, when the first probe needs it; held in memory only, never saved.
+            // Asked once (at the start, or on resume when the first probe needs it); held in memory only, never saved.
             var password = new Lazy<string?>(() => host.Env("OOBW_AMT_PASSWORD") is { Length: > 0 } fromEnv
                 ? fromEnv
                 : host.ReadSecret?.Invoke($"AMT password for {parse.GetValue(probeOptions.User)}@{start.Target} (empty: answer those checks by hand): ") is { Length: > 0 } typed ? typed : null);
+            if (!start.Offline && !start.Resume)
+            {
+                _ = password.Value; // ask before the screen is drawn, like ssh does
+            }
+
             return await WizardLauncher.RunAsync(host, start, ProbeCatalog.Runner(), () => probeOptions.Build(parse, host, () => password.Value), ct).ConfigureAwait(false);
         });
         return root;

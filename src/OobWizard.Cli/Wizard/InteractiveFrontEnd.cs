@@ -256,7 +256,8 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
             items.Add(line);
         }
 
-        items.Add(new Text(_message ?? page.Ui(ctl.CanProbe ? "keys.probe" : "keys"), new Style(_message is null ? Color.Grey : Color.Yellow)) { Overflow = Overflow.Ellipsis });
+        // One line, always: a wrapped footer would push the menu off a 24-line screen.
+        items.Add(new Text(PageBuilder.Fit(_message ?? page.Ui(ctl.CanProbe ? "keys.probe" : "keys"), width), new Style(_message is null ? Color.Grey : Color.Yellow)));
         return new Rows(items);
     }
 }

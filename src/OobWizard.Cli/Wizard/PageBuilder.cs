@@ -152,5 +152,22 @@ public sealed class PageBuilder(WizardController ctl, bool unicode)
         return line;
     }
 
+    /// <summary>Cuts a line to fit <paramref name="width"/> terminal cells (CJK characters take two).</summary>
+    public static string Fit(string line, int width)
+    {
+        if (Cell(line) <= width)
+        {
+            return line;
+        }
+
+        var cut = line;
+        while (cut.Length > 0 && Cell(cut) > width - 1)
+        {
+            cut = cut[..^1];
+        }
+
+        return cut + "…";
+    }
+
     private static int Cell(string s) => s.Sum(ch => ch >= 0x1100 && (ch <= 0x115F || (ch >= 0x2E80 && ch <= 0xA4CF) || (ch >= 0xAC00 && ch <= 0xD7A3) || (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0xFF00 && ch <= 0xFF60) || (ch >= 0xFFE0 && ch <= 0xFFE6)) ? 2 : 1);
 }
