@@ -202,10 +202,36 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
 
     private int Height => Math.Max(10, console.Profile.Height);
 
-    private int MenuHeight() => MenuItems(ctl.Choices).Count + 1;
+    // Long answers wrap under their own text, so the menu can take more lines than it has answers.
+    private int MenuHeight(PageBuilder page) =>
+        LinesRenderable.Layout(Menu(page), RenderOptions.Create(console, console.Profile.Capabilities), Width).Count;
 
-    // Screen: header (1) + rule (1) + body + rule (1) + menu + footer (1).
-    private int BodyHeight() => Math.Max(3, Height - 4 - MenuHeight() - 1);
+    // Screen: header (1) + rule (1) + body + rule (1) + menu + footer (1), and one spare line so the
+    // terminal never scrolls when the cursor ends below the footer.
+    private int BodyHeight() => Math.Max(3, Height - 4 - MenuHeight(new PageBuilder(ctl, console.Profile.Capabilities.Unicode)) - 1);
+
+    private Grid Menu(PageBuilder page)
+    {
+        var unicode = console.Profile.Capabilities.Unicode;
+        var grid = new Grid();
+        grid.AddColumn(new GridColumn().NoWrap().PadRight(0));
+        grid.AddColumn(new GridColumn().PadRight(0));
+        var menu = MenuItems(ctl.Choices);
+        _selected = Math.Clamp(_selected, 0, Math.Max(0, menu.Count - 1));
+        for (var i = 0; i < menu.Count; i++)
+        {
+            var label = menu[i] is { } c ? page.ChoiceLabel(c) : page.Ui("menu.quit");
+            var selected = i == _selected;
+            var marker = new Paragraph();
+            marker.Append(selected ? (unicode ? "❯ " : "> ") : "  ", new Style(Color.Green, decoration: Decoration.Bold));
+            marker.Append($"{i + 1}. ".PadLeft(menu.Count > 9 ? 4 : 3), new Style(Color.Grey));
+            var text = new Paragraph();
+            text.Append(label, selected ? new Style(Color.Green, decoration: Decoration.Bold) : Style.Plain);
+            grid.AddRow(marker, text);
+        }
+
+        return grid;
+    }
 
     internal IRenderable Screen()
     {
@@ -242,20 +268,7 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
         }
 
         items.Add(new Rule { Style = new Style(Color.Grey) });
-        var menu = MenuItems(ctl.Choices);
-        _selected = Math.Clamp(_selected, 0, Math.Max(0, menu.Count - 1));
-        for (var i = 0; i < menu.Count; i++)
-        {
-            var label = menu[i] is { } c ? page.ChoiceLabel(c) : page.Ui("menu.quit");
-            var selected = i == _selected;
-            var line = new Paragraph();
-            line.Append(selected ? (console.Profile.Capabilities.Unicode ? "❯ " : "> ") : "  ", new Style(Color.Green, decoration: Decoration.Bold));
-            line.Append($"{i + 1}. ", new Style(Color.Grey));
-            line.Append(label, selected ? new Style(Color.Green, decoration: Decoration.Bold) : Style.Plain);
-            line.Overflow = Overflow.Ellipsis;
-            items.Add(line);
-        }
-
+        items.Add(Menu(page));
         // One line, always: a wrapped footer would push the menu off a 24-line screen.
         items.Add(new Text(PageBuilder.Fit(_message ?? page.Ui(ctl.CanProbe ? "keys.probe" : "keys"), width), new Style(_message is null ? Color.Grey : Color.Yellow)));
         return new Rows(items);
