@@ -26,6 +26,21 @@ public sealed class AmtReachableProbe : IProbe
         if (AmtProbeSupport.RequireTarget(Id, context) is { } missing) return missing;
         var host = context.Target!;
         var bound = AmtProbeSupport.AttemptBound(context, _options);
+        if (AmtProbeSupport.IsDnsName(host))
+        {
+            // A name that does not resolve is a DNS problem (dns.forward), not a closed device: say so instead of
+            // reporting every port closed.
+            try
+            {
+                var addresses = await System.Net.Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+                if (addresses.Length == 0) return ProbeResult.Inconclusive(Id, $"{host} does not resolve to an address (see dns.forward)");
+            }
+            catch (SocketException ex)
+            {
+                return ProbeResult.Inconclusive(Id, $"{host} does not resolve: {ex.SocketErrorCode} (see dns.forward)", [new("name", host)]);
+            }
+        }
+
         var ports = new List<(int Port, string Role)>
         {
             (context.HttpPort, "WS-Man HTTP"),

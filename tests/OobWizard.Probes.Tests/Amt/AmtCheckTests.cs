@@ -88,6 +88,17 @@ public sealed class AmtCheckTests
         Assert.Equal(1, report.ExitCode);
     }
 
+    [Fact]
+    public async Task ANameThatDoesNotResolve_IsNotReportedAsClosed()
+    {
+        var context = new ProbeContext { Target = "amt-pc99.nonexistent.invalid", Timeout = TimeSpan.FromSeconds(1) };
+
+        var result = await new ProbeRunner(AmtProbes.All()).RunAsync("amt.reachable", context);
+
+        Assert.NotEqual("closed", result.Verdict);
+        Assert.NotEqual(ProbeOutcome.Pass, result.Outcome);
+    }
+
     private static int FreePort(IPAddress address)
     {
         using var listener = new TcpListener(address, 0);
