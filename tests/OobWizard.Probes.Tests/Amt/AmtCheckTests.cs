@@ -65,8 +65,8 @@ public sealed class AmtCheckTests
         var reachable = report.Entries.Single(e => e.Result.ProbeId == "amt.reachable").Result;
         Assert.Equal("closed", reachable.Verdict);
         Assert.Contains(AmtDiagnoses.CannotConnect, reachable.SuggestedDiagnoses);
-        Assert.All(report.Entries, e => Assert.True(e.Elapsed < TimeSpan.FromSeconds(1.2), $"{e.Result.ProbeId} took {e.Elapsed}"));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+        Assert.All(report.Entries, e => Assert.True(e.Elapsed < TimeSpan.FromSeconds(2), $"{e.Result.ProbeId} took {e.Elapsed}"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class AmtCheckTests
         var identify = report.Entries.Single(e => e.Result.ProbeId == "amt.identify");
         Assert.Equal(ProbeOutcome.Error, identify.Result.Outcome);
         Assert.Contains("no answer within", identify.Result.Summary, StringComparison.Ordinal);
-        Assert.All(report.Entries, e => Assert.True(e.Elapsed < TimeSpan.FromSeconds(1.1), $"{e.Result.ProbeId} took {e.Elapsed}"));
+        Assert.All(report.Entries, e => Assert.True(e.Elapsed < TimeSpan.FromSeconds(1.8), $"{e.Result.ProbeId} took {e.Elapsed}"));
         Assert.Equal(1, report.ExitCode);
     }
 

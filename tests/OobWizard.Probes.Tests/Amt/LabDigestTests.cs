@@ -76,6 +76,15 @@ public sealed class LabDigestTests
     }
 
     [Fact]
+    public async Task TheEndpoint_NeverPrintsThePassword()
+    {
+        await using var device = await LabDeviceFixture.StartAsync();
+
+        Assert.DoesNotContain(device.Endpoint.Password, device.Endpoint.ToString(), StringComparison.Ordinal);
+        Assert.Contains(device.Endpoint.Host, device.Endpoint.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LabCredentials_NeverPrintThePassword()
     {
         var credentials = LabCredentials.Random();
