@@ -80,11 +80,12 @@ public sealed class AmtCheckTests
 
         var report = await AmtCheck.RunAsync(context, options);
 
-        Assert.Equal("pass", report.Entries[0].Result.Verdict); // the TCP ports do accept
+        var trace = string.Join("\n", report.Entries.Select(e => $"{e.Result.ProbeId} {e.Result.Verdict} {e.Elapsed.TotalMilliseconds:0} ms: {e.Result.Summary}"));
+        Assert.True(report.Entries[0].Result.Verdict == "pass", trace); // the TCP ports do accept
         var identify = report.Entries.Single(e => e.Result.ProbeId == "amt.identify");
-        Assert.Equal(ProbeOutcome.Error, identify.Result.Outcome);
-        Assert.Contains("no answer within", identify.Result.Summary, StringComparison.Ordinal);
-        Assert.All(report.Entries, e => Assert.True(e.Elapsed < TimeSpan.FromSeconds(1.8), $"{e.Result.ProbeId} took {e.Elapsed}"));
+        Assert.True(identify.Result.Outcome == ProbeOutcome.Error && identify.Result.Summary.Contains("no answer within", StringComparison.Ordinal), trace);
+        // The runner's bound is the timeout plus 250 ms; the rest is slack for a loaded two-core machine.
+        Assert.True(report.Entries.All(e => e.Elapsed < context.Timeout + TimeSpan.FromSeconds(1.5)), trace);
         Assert.Equal(1, report.ExitCode);
     }
 
