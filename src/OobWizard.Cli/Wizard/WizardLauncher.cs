@@ -1,4 +1,5 @@
 using OobWizard.Core.Content;
+using OobWizard.Core.Engine;
 using OobWizard.Core.Sessions;
 using OobWizard.Core.Tree;
 using OobWizard.Probes;
@@ -78,6 +79,11 @@ public static class WizardLauncher
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return host.Fail($"cannot write session {path}: {ex.Message}");
+        }
+
+        if (start.JumpTo is { } jumpTo && !start.Resume && ctl.Fire(Trigger.Jump(jumpTo)) is { } refusal)
+        {
+            return host.Fail($"cannot start at {jumpTo}: {refusal}");
         }
 
         if (!start.Plain && host.IsTerminal && host.InteractiveConsole is { } console)

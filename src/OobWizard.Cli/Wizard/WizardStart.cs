@@ -1,6 +1,9 @@
 namespace OobWizard.Cli.Wizard;
 
-/// <summary>How a wizard run was asked for on the command line.</summary>
+/// <summary>
+/// How a wizard run was asked for on the command line. <see cref="JumpTo"/>: a node a new session
+/// jumps to before the front end starts (log triage's best match); Back then returns to the start.
+/// </summary>
 public sealed record WizardStart(
     string? ContentDir,
     string? Language,
@@ -9,4 +12,5 @@ public sealed record WizardStart(
     string? SessionFile,
     bool Resume,
     string? ResumeFile,
-    string? Target);
+    string? Target,
+    string? JumpTo = null);
