@@ -42,9 +42,16 @@ public sealed class AmtPowerProbe : IProbe
             evidence.Add(new("AMT_GeneralSettings", "readable"));
             return ProbeResult.Pass(Id, $"power state {PowerStateName(state ?? 0)}; other calls work too", evidence);
         }
-        catch (WsmanException ex) when (ex is WsmanFaultException { IsAccessDenied: true } or WsmanAuthenticationException)
+        // How firmware refuses a realm the account lacks is not recorded anywhere we could find: accept the WS-Man
+        // AccessDenied fault, a 401 and a bare 403 alike.
+        catch (WsmanException ex) when (ex is WsmanFaultException { IsAccessDenied: true } or WsmanAuthenticationException or WsmanProtocolException { HttpStatus: 403 })
         {
-            evidence.Add(new("AMT_GeneralSettings", ex is WsmanFaultException f ? $"refused: {f.Subcode}" : "refused: HTTP 401"));
+            evidence.Add(new("AMT_GeneralSettings", ex switch
+            {
+                WsmanFaultException f => $"refused: {f.Subcode}",
+                WsmanProtocolException => "refused: HTTP 403",
+                _ => "refused: HTTP 401",
+            }));
             return ProbeResult.Finding(Id, "power-only", "only the power state can be read; other calls are refused", evidence, AmtDiagnoses.PowerStateOnly);
         }
         catch (WsmanException ex)

@@ -68,4 +68,27 @@ public sealed class RecordedResponseTests
         Assert.Equal(["1", "14"], ports[0].Values("LinkPolicy"));
         Assert.Equal(3, ports[1].Long("PhysicalConnectionType"));
     }
+
+    [Theory]
+    [InlineData(403, "text/html", "<html>Forbidden</html>")]
+    [InlineData(400, "application/soap+xml", "fault")]
+    public async Task PowerProbe_OnARecordedPowerStateWithEverythingElseRefused_IsPowerOnly(int status, string contentType, string body)
+    {
+        var power = AmtFixtures.Read("go-wsman-messages__CIM_AssociatedPowerManagementService_get.xml");
+        var denied = body == "fault"
+            ? "<a:Envelope xmlns:a=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:c=\"http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd\"><a:Header/><a:Body><a:Fault>"
+              + "<a:Code><a:Value>a:Sender</a:Value><a:Subcode><a:Value>c:AccessDenied</a:Value></a:Subcode></a:Code>"
+              + "<a:Reason><a:Text xml:lang=\"en-US\">The sender was not authorized to access the resource.</a:Text></a:Reason></a:Fault></a:Body></a:Envelope>"
+            : body;
+        var address = LabAddresses.Next();
+        await using var server = await LabScriptedServer.StartAsync(address, r => r.Contains("CIM_AssociatedPowerManagementService", StringComparison.Ordinal)
+            ? LabCannedResponse.Soap(power)
+            : new LabCannedResponse(status, contentType, System.Text.Encoding.UTF8.GetBytes(denied)));
+        var context = new ProbeContext { Target = address.ToString(), HttpPort = server.Port, Password = "x", Timeout = TimeSpan.FromSeconds(3) };
+
+        var result = await new ProbeRunner(OobWizard.Probes.Amt.AmtProbes.All()).RunAsync("amt.power", context);
+
+        Assert.Equal("power-only", result.Verdict);
+        Assert.Contains(result.Evidence, e => e.Name == "PowerState" && e.Value == "2 (on)");
+    }
 }
