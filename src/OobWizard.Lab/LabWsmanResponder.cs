@@ -69,6 +69,8 @@ internal sealed class LabWsmanResponder
         if (!_auth.Verify(context.Request.Headers.Authorization, context.Request.Method))
         {
             context.Response.Headers.WWWAuthenticate = _auth.Challenge();
+            // AMT closes the connection after a 401 (rps fixture), so the client must answer the challenge on a new one.
+            context.Response.Headers.Connection = "close";
             await LabSoap.WriteHtmlAsync(context, StatusCodes.Status401Unauthorized,
                 "Log on failed. Incorrect user name or password, or user account temporarily locked.").ConfigureAwait(false);
             return;

@@ -58,7 +58,7 @@ public static class CheckCommand
             var showAll = parse.GetValue(verbose);
             if (!asJson)
             {
-                host.Out.WriteLine($"AMT check of {target} as {user}{(context.Password is null ? " (no password: authenticated probes are skipped)" : "")}");
+                host.Out.WriteLine($"AMT check of {target} as {user}{(string.IsNullOrEmpty(context.Password) ? " (no password: authenticated probes are skipped)" : "")}");
             }
 
             var report = await AmtCheck.RunAsync(context, options, entry =>

@@ -38,6 +38,7 @@ public sealed class LabDigestTests
         Assert.Contains("qop=\"auth\"", challenge.Parameter);
         Assert.Equal("Intel(R) Active Management Technology 5.0.3.1133", response.Headers.Server.ToString());
         Assert.Contains("Log on failed", await response.Content.ReadAsStringAsync());
+        Assert.True(response.Headers.ConnectionClose);
     }
 
     [Fact]
