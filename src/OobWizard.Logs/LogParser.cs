@@ -39,6 +39,13 @@ public static class LogParser
                 line = line[1..];
             }
 
+            if (pending is not null && line.AsSpan().TrimStart().StartsWith(CcmOpen, StringComparison.Ordinal))
+            {
+                // The previous message never closed (a cut or broken file): keep its text, then read this line afresh.
+                yield return Unterminated(file, pendingLine, pending.ToString(), pendingCut);
+                pending = null;
+            }
+
             if (pending is not null)
             {
                 var close = line.IndexOf(CcmClose, StringComparison.Ordinal);
@@ -51,13 +58,7 @@ public static class LogParser
                     continue;
                 }
 
-                if (line.AsSpan().TrimStart().StartsWith(CcmOpen, StringComparison.Ordinal))
-                {
-                    // The previous message never closed (a cut or broken file): keep its text, then read this line afresh.
-                    yield return Unterminated(file, pendingLine, pending.ToString(), pendingCut);
-                    pending = null;
-                }
-                else if (pending.Length + 1 + line.Length > maxChars)
+                if (pending.Length + 1 + line.Length > maxChars)
                 {
                     AppendBounded(pending, line, maxChars);
                     yield return Unterminated(file, pendingLine, pending.ToString(), cut: true);
@@ -234,10 +235,27 @@ public static class LogParser
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
-            var shortName = c == '~' && i > 0 && char.IsLetterOrDigit(s[i - 1]) && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1]);
-            sb.Append(c == '~' && !shortName ? '\n' : c);
+            sb.Append(c == '~' && !IsShortName(s, i) ? '\n' : c);
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Whether the <c>~</c> at <paramref name="at"/> is part of a short name: 1-6 of A-Z 0-9 _ before it, a digit after it, then no letter or digit.</summary>
+    private static bool IsShortName(ReadOnlySpan<char> s, int at)
+    {
+        if (at + 1 >= s.Length || !char.IsAsciiDigit(s[at + 1]) || (at + 2 < s.Length && char.IsLetterOrDigit(s[at + 2])))
+        {
+            return false;
+        }
+
+        var start = at;
+        while (start > 0 && (char.IsAsciiLetterUpper(s[start - 1]) || char.IsAsciiDigit(s[start - 1]) || s[start - 1] == '_'))
+        {
+            start--;
+        }
+
+        var length = at - start;
+        return length is >= 1 and <= 6 && (start == 0 || !char.IsLetterOrDigit(s[start - 1]));
     }
 }
