@@ -126,7 +126,7 @@ public static class LogsCommand
                 return $"{name}: no such file";
             }
 
-            using var reader = new StreamReader(name, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = LogFile.OpenText(name);
             foreach (var entry in LogParser.Parse(Path.GetFileName(name), reader))
             {
                 matcher.Observe(entry);
