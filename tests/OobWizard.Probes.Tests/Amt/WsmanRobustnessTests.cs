@@ -111,7 +111,7 @@ public sealed class WsmanRobustnessTests
         var ex = await Assert.ThrowsAsync<WsmanTimeoutException>(() => client.IdentifyAsync());
 
         Assert.Equal(Short, ex.Timeout);
-        Assert.InRange(watch.Elapsed, Short * 0.9, Short + TimeSpan.FromSeconds(1));
+        Assert.InRange(watch.Elapsed, Short * 0.9, Short + TimeSpan.FromSeconds(2));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class WsmanRobustnessTests
         var watch = Stopwatch.StartNew();
         await Assert.ThrowsAsync<WsmanTimeoutException>(() => client.GetAsync("AMT_GeneralSettings"));
 
-        Assert.True(watch.Elapsed < Short + TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < Short + TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
     }
 
     [Fact]
