@@ -51,7 +51,8 @@ public sealed class LabDevice : IAsyncDisposable
         var root = LabCertificates.ProvisioningRoot;
         var responder = new LabWsmanResponder(model, auth, LabInstanceCatalog.Build(model, realm, root));
         var tlsSpec = model.TlsCertificate ?? new LabTlsCertificateSpec(DateTimeOffset.UtcNow.AddDays(-7), DateTimeOffset.UtcNow.AddYears(5));
-        var serverCert = LabCertificates.CreateDeviceCertificate(tlsSpec.SubjectName ?? model.Fqdn, tlsSpec.NotBefore, tlsSpec.NotAfter, tlsSpec.KeySize);
+        var serverCert = LabCertificates.CreateDeviceCertificate(tlsSpec.SubjectName ?? model.Fqdn, tlsSpec.NotBefore, tlsSpec.NotAfter, tlsSpec.KeySize,
+            tlsSpec.IssuedByLabRoot, address);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();

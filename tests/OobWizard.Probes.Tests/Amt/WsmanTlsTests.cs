@@ -71,6 +71,36 @@ public sealed class WsmanTlsTests
     }
 
     [Fact]
+    public async Task ACaFileThatIssuedTheCertificate_LetsCredentialsThrough()
+    {
+        var model = new LabDeviceModel
+        {
+            TlsCertificate = new LabTlsCertificateSpec(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1), IssuedByLabRoot: true),
+        };
+        await using var device = await LabDeviceFixture.StartAsync(model: model);
+        var caFile = Path.Combine(Path.GetTempPath(), $"oobw-ca-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(caFile, device.Endpoint.ProvisioningRootCaPem);
+        try
+        {
+            using var client = new WsmanClient(new WsmanClientOptions
+            {
+                Host = device.Endpoint.Host, Port = device.Endpoint.TlsPort, UseTls = true,
+                User = device.Endpoint.User, Password = device.Endpoint.Password, CaFile = caFile, Timeout = TimeSpan.FromSeconds(3),
+            });
+
+            var settings = await client.GetAsync("AMT_GeneralSettings");
+
+            Assert.Equal(device.Endpoint.Model.HostName, settings["HostName"]);
+            Assert.False(client.LastCertificate!.SelfSigned);
+            Assert.Contains("Contoso Lab Root CA", client.LastCertificate.Issuer, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(caFile);
+        }
+    }
+
+    [Fact]
     public async Task Capture_ReadsDatesNamesAndCrlDistributionPoints()
     {
         await using var device = await LabDeviceFixture.StartAsync(LabScenarios.Find("cert-zero-date"));
