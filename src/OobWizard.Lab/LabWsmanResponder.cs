@@ -22,6 +22,7 @@ internal sealed class LabWsmanResponder
     private readonly IReadOnlyDictionary<string, IReadOnlyList<LabInstance>> _instances;
     private readonly ConcurrentDictionary<string, Queue<LabInstance>> _enumerations = new(StringComparer.Ordinal);
     private int _enumerationCounter;
+    private int _requests;
 
     public LabWsmanResponder(LabDeviceModel model, LabDigestAuthenticator auth, IReadOnlyDictionary<string, IReadOnlyList<LabInstance>> instances)
     {
@@ -32,8 +33,6 @@ internal sealed class LabWsmanResponder
 
     /// <summary>Requests served, for `lab serve` output and tests.</summary>
     public int RequestCount => _requests;
-
-    private int _requests;
 
     public async Task HandleAsync(HttpContext context)
     {

@@ -143,7 +143,7 @@ public sealed class WsmanClient : IDisposable
             content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/soap+xml; charset=utf-8");
             using var request = new HttpRequestMessage(HttpMethod.Post, _options.BaseUri) { Content = content };
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            LastServerHeader = response.Headers.Server.Count > 0 ? response.Headers.Server.ToString() : LastServerHeader;
+            // The raw header: parsed as product tokens, "Intel(R)" would read as a product plus a comment.
             if (response.Headers.TryGetValues("Server", out var raw))
             {
                 LastServerHeader = string.Join(' ', raw);
