@@ -30,6 +30,12 @@ public sealed class AmtAuthProbe : IProbe
             evidence.Add(new("AMT_GeneralSettings", $"fault {fault.Subcode}: {fault.Reason}"));
             return ProbeResult.Pass(Id, $"AMT accepts the credentials of {context.User} (but answered {fault.Subcode})", evidence);
         }
+        catch (WsmanProtocolException ex) when (ex.HttpStatus == 404)
+        {
+            // The Digest exchange succeeded (a refusal is 401); the firmware just has no WS-Man (AMT before 3.x).
+            evidence.Add(new("answer", "HTTP 404 after authentication: no WS-Management service at /wsman"));
+            return ProbeResult.Pass(Id, $"AMT accepts the credentials of {context.User} (but has no WS-Management: firmware before AMT 3.x?)", evidence);
+        }
         catch (WsmanAuthenticationException ex) when (ex.CredentialsSent)
         {
             if (ex.Challenge.Realm is { } realm) evidence.Add(new("Digest realm", realm));

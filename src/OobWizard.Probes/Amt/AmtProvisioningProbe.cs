@@ -45,8 +45,9 @@ public sealed class AmtProvisioningProbe : IProbe
 
             return Result(state, evidence, credentialsRefused: false);
         }
-        catch (WsmanException ex) when (ex is WsmanAuthenticationException or WsmanFaultException { IsAccessDenied: true })
+        catch (WsmanException ex) when (ex is WsmanAuthenticationException or WsmanFaultException { IsAccessDenied: true } or WsmanProtocolException { HttpStatus: 404 })
         {
+            // Refused, denied, or no WS-Man at all (AMT before 3.x): the RMCP pong still carries the state.
             failure = ex;
         }
         catch (WsmanException ex)
