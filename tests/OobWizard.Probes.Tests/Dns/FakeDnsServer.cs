@@ -18,10 +18,24 @@ public sealed class FakeDnsServer : IDisposable
     public FakeDnsServer(Func<byte[], bool, IEnumerable<byte[]>> script)
     {
         _script = script;
-        _udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        Port = ((IPEndPoint)_udp.Client.LocalEndPoint!).Port;
-        _tcp = new TcpListener(IPAddress.Loopback, Port);
-        _tcp.Start();
+        // The UDP port is ephemeral; the same TCP port may be taken by another test's socket, so try again.
+        for (var attempt = 0; ; attempt++)
+        {
+            var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
+            var tcp = new TcpListener(IPAddress.Loopback, port);
+            try
+            {
+                tcp.Start();
+                (_udp, _tcp, Port) = (udp, tcp, port);
+                break;
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse && attempt < 50)
+            {
+                udp.Dispose();
+            }
+        }
+
         _ = Task.Run(UdpLoopAsync);
         _ = Task.Run(TcpLoopAsync);
     }
