@@ -44,7 +44,7 @@ public static class LabScenarios
             () => new LabDeviceModel { HostName = "amt-pc07", HostOsFqdn = "sales-pc12.corp.contoso.com" }),
         new("unsupported-firmware", "prov.amt-version-unsupported",
             "AMT 2.6 firmware: not supported natively by ConfigMgr 2007 (needs the Intel WS-MAN Translator).",
-            new Dictionary<string, string> { ["amt.version-support"] = "unsupported", ["amt.provisioning"] = "provisioned", ["amt.auth"] = "pass" },
+            new Dictionary<string, string> { ["amt.version-support"] = "unsupported", ["amt.auth"] = "pass" },
             () => new LabDeviceModel { FirmwareVersion = "2.6.3.1032", SpeaksWsman = false }),
         new("other-management-solution", "prov.other-management-solution",
             "Provisioned by another management solution: ConfigMgr's credentials are refused.",
@@ -57,7 +57,7 @@ public static class LabScenarios
             {
                 TlsCertificate = new LabTlsCertificateSpec(DateTimeOffset.UtcNow.AddYears(-3), DateTimeOffset.UtcNow.AddDays(-30)),
             }),
-        new("cert-zero-date", "prov.hotfix-942841",
+        new("cert-zero-date", "console.cannot-connect",
             "AMT's self-signed certificate was made with the clock unset (valid from 1999): \"date zero\".",
             new Dictionary<string, string> { ["amt.tls"] = "bad-date" },
             () => new LabDeviceModel

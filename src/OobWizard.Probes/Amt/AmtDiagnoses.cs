@@ -15,10 +15,12 @@ public static class AmtDiagnoses
     public const string VersionUnsupported = "prov.amt-version-unsupported";
 
     /// <summary>
-    /// "AMT firmware self signed certificate issue (date zero)" is cause 3 of SP2's "Device internal error" message,
-    /// which the catalog files under prov.hotfix-942841 (and prov.dns-dhcp); the former is where the wizard asks about it.
+    /// A "date zero" certificate fails the console's TLS handshake like an expired one (the content maps amt.tls
+    /// bad-date there). In provisioning it is cause 3 of SP2's "Device internal error", which the catalog files
+    /// under prov.hotfix-942841: suggested second.
     /// </summary>
-    public const string CertZeroDate = "prov.hotfix-942841";
+    public const string CertZeroDate = "console.cannot-connect";
+    public const string DeviceInternalError = "prov.hotfix-942841";
 
     /// <summary>An expired device certificate fails the console's TLS handshake: it stays on "Connecting".</summary>
     public const string CertExpired = "console.cannot-connect";

@@ -45,9 +45,10 @@ public sealed class AmtProvisioningProbe : IProbe
 
             return Result(state, evidence, credentialsRefused: false);
         }
-        catch (WsmanException ex) when (ex is WsmanAuthenticationException or WsmanFaultException { IsAccessDenied: true } or WsmanProtocolException { HttpStatus: 404 })
+        catch (WsmanException ex) when (ex is WsmanAuthenticationException or WsmanFaultException { IsAccessDenied: true })
         {
-            // Refused, denied, or no WS-Man at all (AMT before 3.x): the RMCP pong still carries the state.
+            // Refused or denied: the RMCP pong still carries the state. (Firmware without WS-Man stays inconclusive:
+            // the content then asks, and goes on to the version check.)
             failure = ex;
         }
         catch (WsmanException ex)

@@ -51,7 +51,7 @@ public sealed class AmtTlsProbe : IProbe
         var now = _options.Time.GetUtcNow();
         if (cert.HasZeroDate)
         {
-            return ProbeResult.Finding(Id, "bad-date", $"the certificate starts on {cert.NotBefore:yyyy-MM-dd}: made with AMT's clock unset (\"date zero\")", evidence, AmtDiagnoses.CertZeroDate);
+            return ProbeResult.Finding(Id, "bad-date", $"the certificate starts on {cert.NotBefore:yyyy-MM-dd}: made with AMT's clock unset (\"date zero\")", evidence, AmtDiagnoses.CertZeroDate, AmtDiagnoses.DeviceInternalError);
         }
 
         if (cert.IsExpired(now))
