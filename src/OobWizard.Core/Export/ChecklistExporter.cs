@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Markdig;
 using Markdig.Syntax;
@@ -92,31 +91,11 @@ public static class ChecklistExporter
         return sb.ToString();
     }
 
-    public static string ToHtml(ContentSet content, string language, Choice symptom)
-    {
-        var body = Markdown.ToHtml(ToMarkdown(content, language, symptom), new MarkdownPipelineBuilder().UsePipeTables().UseAlertBlocks().UseGenericAttributes().UseTaskLists().Build());
-        var title = WebUtility.HtmlEncode(content.Ui(language, "checklist.title") + ": " + content.ChoiceLabel(language, Node.StartId, symptom.Id));
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="{{language}}">
-            <head>
-            <meta charset="utf-8">
-            <title>{{title}}</title>
-            <style>
-            body { font-family: sans-serif; max-width: 50em; margin: 2em auto; line-height: 1.4; }
-            pre, code { background: #f4f4f4; } pre { padding: .5em; overflow-x: auto; }
-            table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: .2em .5em; }
-            h2 { border-top: 1px solid #ccc; padding-top: .5em; page-break-after: avoid; }
-            ul.contains-task-list { list-style: none; }
-            </style>
-            </head>
-            <body>
-            {{body}}
-            </body>
-            </html>
-
-            """;
-    }
+    public static string ToHtml(ContentSet content, string language, Choice symptom) =>
+        HtmlPage.FromMarkdown(
+            language,
+            content.Ui(language, "checklist.title") + ": " + content.ChoiceLabel(language, Node.StartId, symptom.Id),
+            ToMarkdown(content, language, symptom));
 
     /// <summary>Moves the node's own headings below the step headings and drops their {#id} attributes.</summary>
     public static string Demote(string body)

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
-using Markdig;
 using OobWizard.Core.Content;
 using OobWizard.Core.Engine;
 using OobWizard.Core.Sessions;
@@ -111,29 +109,8 @@ public static class ReportExporter
         return sb.ToString();
     }
 
-    public static string ToHtml(ContentSet content, Session session)
-    {
-        var body = Markdown.ToHtml(ToMarkdown(content, session), new MarkdownPipelineBuilder().UsePipeTables().UseAlertBlocks().UseGenericAttributes().Build());
-        var title = WebUtility.HtmlEncode(content.Ui(session.Language, "report.title"));
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="{{session.Language}}">
-            <head>
-            <meta charset="utf-8">
-            <title>{{title}}</title>
-            <style>
-            body { font-family: sans-serif; max-width: 50em; margin: 2em auto; line-height: 1.4; }
-            pre, code { background: #f4f4f4; } pre { padding: .5em; overflow-x: auto; }
-            table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: .2em .5em; vertical-align: top; }
-            </style>
-            </head>
-            <body>
-            {{body}}
-            </body>
-            </html>
-
-            """;
-    }
+    public static string ToHtml(ContentSet content, Session session) =>
+        HtmlPage.FromMarkdown(session.Language, content.Ui(session.Language, "report.title"), ToMarkdown(content, session));
 
     private static void Row(StringBuilder sb, string name, string value) =>
         sb.Append("| ").Append(name).Append(" | ").Append(Cell(value)).Append(" |\n");
