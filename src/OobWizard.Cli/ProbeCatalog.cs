@@ -1,5 +1,6 @@
 using OobWizard.Probes;
 using OobWizard.Probes.Amt;
+using OobWizard.Probes.Certificates;
 using OobWizard.Probes.Dns;
 using OobWizard.Probes.Host;
 
@@ -10,7 +11,7 @@ public static class ProbeCatalog
 {
     /// <param name="amt">Ports and bounds for the AMT probes (a lab device listens on its own ports).</param>
     public static IReadOnlyList<IProbe> All(AmtProbeOptions? amt = null) =>
-        [.. AmtProbes.All(amt), .. DnsProbes.All(), .. HostProbes.All()];
+        [.. AmtProbes.All(amt), .. DnsProbes.All(), .. HostProbes.All(), .. CertificateProbes.All()];
 
     public static ProbeRunner Runner(AmtProbeOptions? amt = null) => new(All(amt));
 

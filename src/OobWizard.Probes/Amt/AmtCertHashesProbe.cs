@@ -26,7 +26,7 @@ public sealed class AmtCertHashesProbe : IProbe
         {
             try
             {
-                root = LoadCertificate(file);
+                root = Certificates.CertificateFile.Load(file);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
             {
@@ -86,17 +86,6 @@ public sealed class AmtCertHashesProbe : IProbe
 
             return ProbeResult.Pass(Id, $"the root CA's thumbprint is listed and active ({match["ElementName"] ?? "unnamed"})", evidence);
         }
-    }
-
-    private static X509Certificate2 LoadCertificate(string path)
-    {
-        var text = File.ReadAllText(path);
-        if (text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
-        {
-            return X509Certificate2.CreateFromPem(text);
-        }
-
-        return X509CertificateLoader.LoadCertificateFromFile(path);
     }
 
     private static byte[]? Decode(string? base64)
