@@ -30,7 +30,20 @@ public sealed class CliHost
         Out = Console.Out,
         Err = Console.Error,
         IsTerminal = !Console.IsInputRedirected && !Console.IsOutputRedirected,
-        InteractiveConsole = () => AnsiConsole.Console,
+        InteractiveConsole = () =>
+        {
+            // Ctrl+C arrives as a key, so the wizard can save and leave cleanly instead of being
+            // interrupted in the middle of reading a key (the session is saved after every step anyway).
+            try
+            {
+                Console.TreatControlCAsInput = true;
+            }
+            catch (IOException)
+            {
+            }
+
+            return AnsiConsole.Console;
+        },
         ReadSecret = prompt => !Console.IsInputRedirected
             ? AnsiConsole.Prompt(new TextPrompt<string>(Markup.Escape(prompt)).Secret().AllowEmpty())
             : null,

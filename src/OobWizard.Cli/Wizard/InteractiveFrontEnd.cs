@@ -117,6 +117,11 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
 
     private UiAction? Handle(ConsoleKeyInfo key)
     {
+        if ((key.Modifiers & ConsoleModifiers.Control) != 0 && key.Key is ConsoleKey.C or ConsoleKey.D)
+        {
+            return UiAction.Quit;
+        }
+
         var choices = ctl.Choices;
         var menu = MenuItems(choices);
         _message = null;

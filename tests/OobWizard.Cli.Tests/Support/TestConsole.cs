@@ -54,9 +54,9 @@ public sealed class TestConsole : IAnsiConsole
     {
         private readonly Queue<ConsoleKeyInfo> _keys = new();
 
-        public KeyQueue Push(ConsoleKey key, char ch = '\0')
+        public KeyQueue Push(ConsoleKey key, char ch = '\0', bool control = false)
         {
-            _keys.Enqueue(new ConsoleKeyInfo(ch, key, false, false, false));
+            _keys.Enqueue(new ConsoleKeyInfo(ch, key, false, false, control));
             return this;
         }
 

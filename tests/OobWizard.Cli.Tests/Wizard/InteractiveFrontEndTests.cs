@@ -58,6 +58,18 @@ public sealed class InteractiveFrontEndTests : IDisposable
     }
 
     [Fact]
+    public async Task CtrlC_SavesAndLeaves_WithoutReadingFurtherKeys()
+    {
+        var (ui, ctl, console) = Create();
+        console.Keys.Push('2').Push(ConsoleKey.C, '\u0003', control: true).Push('1');
+
+        Assert.Equal(0, await ui.RunAsync(CancellationToken.None));
+
+        Assert.Equal("sym.console-cannot-connect", SessionStore.Load(ctl.SessionPath).State.Current);
+        Assert.True(console.Keys.IsKeyAvailable()); // the '1' after Ctrl+C was never read
+    }
+
+    [Fact]
     public async Task L_CyclesTheLanguage_AndTheScreenFollows()
     {
         var (ui, ctl, console) = Create();
