@@ -36,7 +36,8 @@ public static class CliApp
                 parse.GetValue(common.Content),
                 parse.GetValue(common.Lang),
                 parse.GetValue(plain),
-                parse.GetValue(offline) || parse.GetValue(probeOptions.Target) is null,
+                // No target means nothing to probe, except on resume, where the session knows its target.
+                parse.GetValue(offline) || (parse.GetValue(probeOptions.Target) is null && parse.GetResult(resume) is null),
                 parse.GetValue(session),
                 parse.GetResult(resume) is not null,
                 parse.GetValue(resume),
@@ -44,7 +45,7 @@ public static class CliApp
             // Asked once (at the start, or on resume when the first probe needs it); held in memory only, never saved.
             var password = new Lazy<string?>(() => host.Env("OOBW_AMT_PASSWORD") is { Length: > 0 } fromEnv
                 ? fromEnv
-                : host.ReadSecret?.Invoke($"AMT password for {parse.GetValue(probeOptions.User)}@{start.Target} (empty: answer those checks by hand): ") is { Length: > 0 } typed ? typed : null);
+                : host.ReadSecret?.Invoke($"AMT password for {parse.GetValue(probeOptions.User)}@{start.Target ?? "the AMT computer"} (empty: answer those checks by hand): ") is { Length: > 0 } typed ? typed : null);
             if (!start.Offline && !start.Resume)
             {
                 _ = password.Value; // ask before the screen is drawn, like ssh does

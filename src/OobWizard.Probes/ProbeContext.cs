@@ -41,4 +41,22 @@ public sealed class ProbeContext
 
     /// <summary>Upper bound for one probe; the runner enforces it.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A copy aimed at another target (a resumed session's), everything else the same.</summary>
+    public ProbeContext WithTarget(string target) => new()
+    {
+        Target = target,
+        HttpPort = HttpPort,
+        TlsPort = TlsPort,
+        UseTls = UseTls,
+        User = User,
+        Password = Password,
+        RootCaFile = RootCaFile,
+        CaFile = CaFile,
+        Insecure = Insecure,
+        DnsServers = DnsServers,
+        ServicePoint = ServicePoint,
+        Domain = Domain,
+        Timeout = Timeout,
+    };
 }

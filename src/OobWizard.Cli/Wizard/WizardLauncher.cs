@@ -71,7 +71,15 @@ public static class WizardLauncher
             }
         }
 
-        var ctl = new WizardController(content, session, path, probes, probeContext, host.Clock);
+        // A resumed session keeps probing the computer it was started for, unless --target names another.
+        var target = start.Target ?? session.Target;
+        ProbeContext Context()
+        {
+            var context = probeContext();
+            return context.Target is null && target is not null ? context.WithTarget(target) : context;
+        }
+
+        var ctl = new WizardController(content, session, path, probes, Context, host.Clock);
         try
         {
             ctl.Save();
