@@ -17,6 +17,21 @@ public sealed class ProbeOptions
     public Option<string?> Domain { get; } = new("--domain") { Description = "The AD domain's DNS name" };
     public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds one probe may take", DefaultValueFactory = _ => 10 };
 
+    public ProbeOptions()
+    {
+        // A mistyped server is a usage error (exit 2), not a silently ignored one.
+        Dns.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (!OobWizard.Probes.Dns.DnsServerEndpoint.TryParse(token.Value, out _))
+                {
+                    result.AddError($"--dns: '{token.Value}' is not SERVER[:PORT] (for example 10.0.0.53 or 10.0.0.53:5353)");
+                }
+            }
+        });
+    }
+
     public void AddTo(Command command)
     {
         foreach (var o in new Option[] { Target, User, RootCa, CaFile, Insecure, Tls, Dns, ServicePoint, Domain, Timeout })

@@ -124,4 +124,17 @@ public sealed class CommandTests
         Assert.Contains("fr", run.Err);
         Assert.DoesNotContain("   at ", run.Err);
     }
+
+    [Theory]
+    [InlineData("check", "--target", "pc01.fabrikam.test")]
+    [InlineData("--plain", "--target", "pc01.fabrikam.test")]
+    public void AMistypedDnsServer_IsAUsageError_NamingIt(params string[] args)
+    {
+        using var run = new CliRun();
+        run.Run("", [.. args, "--dns", "dns01:99999"]);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("--dns: 'dns01:99999' is not SERVER[:PORT]", run.Err);
+        Assert.Empty(Directory.GetFiles(run.SessionDir)); // no session started
+    }
 }
