@@ -8,8 +8,8 @@ public sealed class ProbeOptions
 {
     public Option<string?> Target { get; } = new("--target") { Description = "The AMT computer's FQDN or address" };
     public Option<string> User { get; } = new("--user") { Description = "AMT user name (the password comes from OOBW_AMT_PASSWORD or a prompt)", DefaultValueFactory = _ => "admin" };
-    public Option<FileInfo?> RootCa { get; } = new("--root-ca") { Description = "Root CA certificate whose thumbprint AMT should hold" };
-    public Option<FileInfo?> CaFile { get; } = new("--ca-file") { Description = "CA certificate to trust for the device's TLS certificate" };
+    public Option<FileInfo> RootCa { get; } = new("--root-ca") { Description = "Root CA certificate whose thumbprint AMT should hold" };
+    public Option<FileInfo> CaFile { get; } = new("--ca-file") { Description = "CA certificate to trust for the device's TLS certificate" };
     public Option<bool> Insecure { get; } = new("--insecure") { Description = "Send credentials over TLS even if the certificate does not validate" };
     public Option<bool> Tls { get; } = new("--tls") { Description = "Use TLS (16993) for authenticated WS-Management calls" };
     public Option<string[]> Dns { get; } = new("--dns") { Description = "DNS server to ask, SERVER[:PORT] (repeatable)", AllowMultipleArgumentsPerToken = false };
@@ -19,6 +19,9 @@ public sealed class ProbeOptions
 
     public ProbeOptions()
     {
+        RootCa.AcceptExistingOnly();
+        CaFile.AcceptExistingOnly();
+
         // A mistyped server is a usage error (exit 2), not a silently ignored one.
         Dns.Validators.Add(result =>
         {
