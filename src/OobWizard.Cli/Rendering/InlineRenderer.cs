@@ -31,7 +31,7 @@ public sealed class InlineRenderer(MarkdownTheme theme, Action<string> unhandled
             switch (inline)
             {
                 case LiteralInline lit:
-                    AppendText(p, lit.Content.ToString(), style);
+                    CjkText.Append(p, lit.Content.ToString(), style);
                     break;
                 case EmphasisInline em:
                     var deco = em.DelimiterCount >= 2 ? Decoration.Bold : Decoration.Italic;
@@ -75,14 +75,6 @@ public sealed class InlineRenderer(MarkdownTheme theme, Action<string> unhandled
                     unhandled(inline.GetType().Name);
                     break;
             }
-        }
-    }
-
-    private static void AppendText(Paragraph p, string text, Style style)
-    {
-        foreach (var piece in CjkBreaker.Pieces(text))
-        {
-            p.Append(piece, style);
         }
     }
 

@@ -213,28 +213,71 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
 
     // Screen: header (1) + rule (1) + body + rule (1) + menu + footer (1), and one spare line so the
     // terminal never scrolls when the cursor ends below the footer.
-    private int BodyHeight() => Math.Max(3, Height - 4 - MenuHeight(new PageBuilder(ctl, console.Profile.Capabilities.Unicode)) - 1);
+    private int BodyHeight() => Math.Max(MinBody, Height - 4 - MenuHeight(new PageBuilder(ctl, console.Profile.Capabilities.Unicode)) - 1);
 
-    private Grid Menu(PageBuilder page)
+    private const int MinBody = 3;
+
+    // On a small terminal the menu gets what is left after the smallest body, and scrolls with the selection.
+    private int MaxMenuLines => Math.Max(3, Height - 4 - MinBody - 1);
+
+    private IRenderable Menu(PageBuilder page)
+    {
+        var menu = MenuItems(ctl.Choices);
+        _selected = Math.Clamp(_selected, 0, Math.Max(0, menu.Count - 1));
+        var options = RenderOptions.Create(console, console.Profile.Capabilities);
+        var rows = Enumerable.Range(0, menu.Count).Select(i => MenuRow(page, menu, i)).ToList();
+        var heights = rows.Select(r => LinesRenderable.Layout(r, options, Width).Count).ToList();
+        if (heights.Sum() <= MaxMenuLines)
+        {
+            return new Rows(rows);
+        }
+
+        // Grow a window around the selection, keeping two lines for the "more" marks.
+        int first = _selected, last = _selected, used = heights[_selected];
+        var budget = MaxMenuLines - 2;
+        while (true)
+        {
+            var grew = false;
+            if (last + 1 < rows.Count && used + heights[last + 1] <= budget)
+            {
+                used += heights[++last];
+                grew = true;
+            }
+
+            if (first > 0 && used + heights[first - 1] <= budget)
+            {
+                used += heights[--first];
+                grew = true;
+            }
+
+            if (!grew)
+            {
+                break;
+            }
+        }
+
+        var grey = new Style(Color.Grey);
+        var up = console.Profile.Capabilities.Unicode ? "  ↑ " : "  ^ ";
+        var down = console.Profile.Capabilities.Unicode ? "  ↓ " : "  v ";
+        var items = new List<IRenderable> { new Text(first > 0 ? up + first : "", grey) };
+        items.AddRange(rows.Skip(first).Take(last - first + 1));
+        items.Add(new Text(last < rows.Count - 1 ? down + (rows.Count - 1 - last) : "", grey));
+        return new Rows(items);
+    }
+
+    private Grid MenuRow(PageBuilder page, List<Choice?> menu, int i)
     {
         var unicode = console.Profile.Capabilities.Unicode;
         var grid = new Grid();
         grid.AddColumn(new GridColumn().NoWrap().PadRight(0));
         grid.AddColumn(new GridColumn().PadRight(0));
-        var menu = MenuItems(ctl.Choices);
-        _selected = Math.Clamp(_selected, 0, Math.Max(0, menu.Count - 1));
-        for (var i = 0; i < menu.Count; i++)
-        {
-            var label = menu[i] is { } c ? page.ChoiceLabel(c) : page.Ui("menu.quit");
-            var selected = i == _selected;
-            var marker = new Paragraph();
-            marker.Append(selected ? (unicode ? "❯ " : "> ") : "  ", new Style(Color.Green, decoration: Decoration.Bold));
-            marker.Append($"{i + 1}. ".PadLeft(menu.Count > 9 ? 4 : 3), new Style(Color.Grey));
-            var text = new Paragraph();
-            text.Append(label, selected ? new Style(Color.Green, decoration: Decoration.Bold) : Style.Plain);
-            grid.AddRow(marker, text);
-        }
-
+        var label = menu[i] is { } c ? page.ChoiceLabel(c) : page.Ui("menu.quit");
+        var selected = i == _selected;
+        var marker = new Paragraph();
+        marker.Append(selected ? (unicode ? "❯ " : "> ") : "  ", new Style(Color.Green, decoration: Decoration.Bold));
+        marker.Append($"{i + 1}. ".PadLeft(menu.Count > 9 ? 4 : 3), new Style(Color.Grey));
+        var text = CjkText.Append(new Paragraph(), label, selected ? new Style(Color.Green, decoration: Decoration.Bold) : Style.Plain);
+        grid.AddRow(marker, text);
         return grid;
     }
 
@@ -245,7 +288,7 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
         var options = RenderOptions.Create(console, console.Profile.Capabilities);
         var header = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn(new GridColumn().NoWrap().RightAligned());
         var status = $"[{ctl.Language}]" + (ctl.Session.Target is { } t ? " " + t : "") + (ctl.Session.Offline ? " " + page.Ui("status.offline") : "");
-        header.AddRow(new Text(page.Breadcrumb(Math.Max(10, width - status.Length - 2)), new Style(Color.Aqua)), new Text(status, new Style(Color.Grey)));
+        header.AddRow(new Text(page.Breadcrumb(Math.Max(10, width - PageBuilder.Cell(status) - 2)), new Style(Color.Aqua)), new Text(status, new Style(Color.Grey)));
 
         IRenderable bodyRenderable = _help ? new Text(page.Ui("help.keys")) : page.Body();
         var lines = LinesRenderable.Layout(bodyRenderable, options, width);
@@ -264,7 +307,7 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
         if (more)
         {
             var shownTo = Math.Min(lines.Count, _scroll + visible);
-            items.Add(new Text(page.Ui("scroll.more", _scroll + 1, shownTo, lines.Count), new Style(Color.Yellow)));
+            items.Add(new Text(PageBuilder.Fit(page.Ui("scroll.more", _scroll + 1, shownTo, lines.Count), width), new Style(Color.Yellow)));
         }
 
         for (var i = window.Count + (more ? 1 : 0); i < bodyHeight; i++)

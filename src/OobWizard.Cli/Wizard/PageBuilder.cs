@@ -31,7 +31,7 @@ public sealed class PageBuilder(WizardController ctl, bool unicode)
             title.Append(kind, new Style(Color.Aqua, decoration: Decoration.Bold));
         }
 
-        title.Append(text.Title, new Style(decoration: Decoration.Bold));
+        CjkText.Append(title, text.Title, new Style(decoration: Decoration.Bold));
         if (text.IsFallback)
         {
             title.Append(" (" + Ui("text.fallback") + ")", new Style(Color.Grey));
@@ -149,7 +149,7 @@ public sealed class PageBuilder(WizardController ctl, bool unicode)
             line = (unicode ? "…" : "...") + sep + string.Join(sep, parts);
         }
 
-        return line;
+        return shorten ? Fit(line, width) : line;
     }
 
     /// <summary>Cuts a line to fit <paramref name="width"/> terminal cells (CJK characters take two).</summary>
@@ -169,5 +169,5 @@ public sealed class PageBuilder(WizardController ctl, bool unicode)
         return cut + "…";
     }
 
-    private static int Cell(string s) => s.Sum(ch => ch >= 0x1100 && (ch <= 0x115F || (ch >= 0x2E80 && ch <= 0xA4CF) || (ch >= 0xAC00 && ch <= 0xD7A3) || (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0xFF00 && ch <= 0xFF60) || (ch >= 0xFFE0 && ch <= 0xFFE6)) ? 2 : 1);
+    public static int Cell(string s) => s.Sum(ch => ch >= 0x1100 && (ch <= 0x115F || (ch >= 0x2E80 && ch <= 0xA4CF) || (ch >= 0xAC00 && ch <= 0xD7A3) || (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0xFF00 && ch <= 0xFF60) || (ch >= 0xFFE0 && ch <= 0xFFE6)) ? 2 : 1);
 }

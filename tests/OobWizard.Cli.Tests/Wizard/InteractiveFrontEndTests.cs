@@ -141,6 +141,25 @@ public sealed class InteractiveFrontEndTests : IDisposable
         Assert.Contains(ctl.Content.Ui(lang, ctl.Current.Kind == NodeKind.Probe ? "keys.probe" : "keys")[..5], lines[^1]);
     }
 
+    [Theory]
+    [InlineData("ja", "start")]
+    [InlineData("de", "start")]
+    [InlineData("en", "sym.log-file")]
+    [InlineData("ja", "console.power-state-only")]
+    public void OnASmallTerminal_TheMenuScrolls_AndTheScreenStillFits(string lang, string node)
+    {
+        var (ui, ctl, _) = Create(lang, width: 50, height: 16);
+        ctl.Fire(Core.Engine.Trigger.Jump(node));
+        var screen = new TestConsole(50, 16);
+
+        screen.Write(ui.Screen());
+
+        var lines = TestConsole.Trim(screen.Output).TrimEnd('\n').Split('\n');
+        Assert.True(lines.Length <= 16, $"{lines.Length} lines:\n{string.Join('\n', lines)}");
+        Assert.All(lines, l => Assert.True(Cells(l) <= 50, l));
+        Assert.Contains("❯", string.Join('\n', lines)); // the selected answer is always on screen
+    }
+
     private static int Cells(string s) => s.Sum(c => OobWizard.Cli.Rendering.CjkBreaker.IsCjk(c) ? 2 : 1);
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
