@@ -13,7 +13,7 @@ public sealed class ReportCommandTests
         run.Run("", "report");
 
         Assert.Equal(0, run.Exit);
-        Assert.Contains("| Symptom | The console shows only the power state |", run.Out);
+        Assert.Contains("- **Symptom:** The console shows only the power state", run.Out);
         Assert.Contains("(`console.power-state-only`)", run.Out);
         Assert.Contains("1. **What is going wrong?**: The console shows only the power state", run.Out);
         Assert.Contains("&lt;b&gt;customer&lt;/b&gt; | pipe", run.Out); // user text cannot become markup

@@ -24,7 +24,7 @@ public static class HtmlPage
             <meta charset="utf-8">
             <title>{{WebUtility.HtmlEncode(title)}}</title>
             <style>
-            body { font-family: sans-serif; max-width: 50em; margin: 2em auto; line-height: 1.4; }
+            body { font-family: sans-serif, "Noto Sans CJK JP", "Yu Gothic", Meiryo; max-width: 50em; margin: 2em auto; line-height: 1.4; }
             pre, code { background: #f4f4f4; } pre { padding: .5em; overflow-x: auto; }
             table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: .2em .5em; vertical-align: top; }
             h2 { border-top: 1px solid #ccc; padding-top: .5em; page-break-after: avoid; }

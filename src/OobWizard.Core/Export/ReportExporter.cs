@@ -34,7 +34,6 @@ public static class ReportExporter
             _ => Ui("report.outcome.open") + " " + Title(current),
         };
 
-        sb.Append("| | |\n|---|---|\n");
         Row(sb, Ui("report.symptom"), symptom is null ? "-" : content.ChoiceLabel(lang, Node.StartId, symptom.Trigger.Value!));
         Row(sb, Ui("report.outcome"), outcome);
         Row(sb, Ui("report.diagnosis"), diagnosis is null ? "-" : $"{Title(diagnosis)} (`{diagnosis}`)");
@@ -68,7 +67,7 @@ public static class ReportExporter
             sb.Append("## ").Append(Ui("report.checks")).Append("\n\n");
             foreach (var e in session.Evidence)
             {
-                sb.Append("### `").Append(e.Probe).Append("`: ").Append(e.Outcome).Append(" (").Append(e.Verdict).Append(")\n\n");
+                sb.Append("### `").Append(e.Probe).Append("`: ").Append(content.Ui(lang, "outcome." + e.Outcome, e.Outcome)).Append(" (`").Append(e.Verdict).Append("`)\n\n");
                 sb.Append(Escape(e.Summary)).Append("\n\n");
                 if (e.Rows.Count > 0)
                 {
@@ -113,7 +112,7 @@ public static class ReportExporter
         HtmlPage.FromMarkdown(session.Language, content.Ui(session.Language, "report.title"), ToMarkdown(content, session));
 
     private static void Row(StringBuilder sb, string name, string value) =>
-        sb.Append("| ").Append(name).Append(" | ").Append(Cell(value)).Append(" |\n");
+        sb.Append("- **").Append(name).Append(":** ").Append(Escape(value).Replace("\n", " ", StringComparison.Ordinal)).Append('\n');
 
     private static string Cell(string s) => Escape(s).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
