@@ -14,6 +14,10 @@ public sealed class HeadingRenderer : BlockRenderer<HeadingBlock>
             2 => renderer.Theme.Heading2,
             _ => renderer.Theme.Heading3,
         };
-        return renderer.Inlines.Render(block, style);
+
+        // Plain/ASCII output has no colour or bold: mark headings so a screen reader user (and a
+        // ticket the text is pasted into) can still tell a section from its text.
+        var prefix = renderer.Unicode ? null : new string('#', block.Level) + " ";
+        return renderer.Inlines.Render(block.Inline, style, prefix);
     }
 }

@@ -11,9 +11,14 @@ namespace OobWizard.Cli.Rendering;
 /// </summary>
 public sealed class InlineRenderer(MarkdownTheme theme, Action<string> unhandled)
 {
-    public Paragraph Render(ContainerInline? inlines, Style? baseStyle = null)
+    public Paragraph Render(ContainerInline? inlines, Style? baseStyle = null, string? prefix = null)
     {
         var p = new Paragraph();
+        if (prefix is not null)
+        {
+            p.Append(prefix, baseStyle ?? Style.Plain);
+        }
+
         if (inlines is not null)
         {
             Append(p, inlines, baseStyle ?? Style.Plain);
