@@ -62,6 +62,12 @@ public static class LabCommand
                 return host.Fail("--address must be an IPv4 address such as 127.0.99.1");
             }
 
+            // A simulated device answers with made-up credentials and certificates: keep it off the network.
+            if (!IPAddress.IsLoopback(first))
+            {
+                return host.Fail($"--address {first}: lab devices listen on loopback only (127.x.y.z)");
+            }
+
             var basePort = parse.GetValue(port) ?? 16992;
             if (basePort is < 1 or > 65532)
             {
@@ -86,7 +92,7 @@ public static class LabCommand
                     {
                         devices.Add(await LabDevice.StartAsync(s, at, ports, credentials, ct).ConfigureAwait(false));
                     }
-                    catch (IOException ex)
+                    catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
                     {
                         return host.Fail($"cannot listen on {at}:{basePort}: {ex.Message}", 1);
                     }
