@@ -64,6 +64,26 @@ public sealed class CliHost
         return console;
     }
 
+    /// <summary>Writes a command's result to <paramref name="file"/> (--output) or to standard output.</summary>
+    public int Emit(string text, FileInfo? file)
+    {
+        if (file is null)
+        {
+            Out.Write(text);
+            return 0;
+        }
+
+        try
+        {
+            File.WriteAllText(file.FullName, text);
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"--output {file}: {ex.Message}");
+        }
+    }
+
     public int Fail(string message, int code = 2)
     {
         Err.WriteLine("oobwizard: " + message);

@@ -47,23 +47,7 @@ public static class ChecklistCommand
             var text = parse.GetValue(format) == "html"
                 ? ChecklistExporter.ToHtml(content, lang, found)
                 : ChecklistExporter.ToMarkdown(content, lang, found);
-            if (parse.GetValue(output) is { } file)
-            {
-                try
-                {
-                    File.WriteAllText(file.FullName, text);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    return host.Fail($"--output {file}: {ex.Message}");
-                }
-            }
-            else
-            {
-                host.Out.Write(text);
-            }
-
-            return 0;
+            return host.Emit(text, parse.GetValue(output));
         });
         return command;
     }

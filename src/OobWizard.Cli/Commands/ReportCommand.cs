@@ -44,23 +44,7 @@ public static class ReportCommand
             }
 
             var text = parse.GetValue(format) == "html" ? ReportExporter.ToHtml(content, session) : ReportExporter.ToMarkdown(content, session);
-            if (parse.GetValue(output) is { } target)
-            {
-                try
-                {
-                    File.WriteAllText(target.FullName, text);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    return host.Fail($"--output {target}: {ex.Message}");
-                }
-            }
-            else
-            {
-                host.Out.Write(text);
-            }
-
-            return 0;
+            return host.Emit(text, parse.GetValue(output));
         });
         return command;
     }
