@@ -9,6 +9,12 @@ public sealed class ProbeContext
     /// <summary>The AMT device's FQDN or address as the user gave it (<c>--target</c>).</summary>
     public string? Target { get; init; }
 
+    /// <summary>
+    /// The FQDN the console uses for the computer when <see cref="Target"/> is an address (the demo
+    /// connects to the lab device's address and looks its name up in the lab DNS). DNS probes use it.
+    /// </summary>
+    public string? Fqdn { get; init; }
+
     /// <summary>HTTP port for WS-Man (16992); TLS uses <see cref="TlsPort"/>. The lab may use others.</summary>
     public int HttpPort { get; init; } = 16992;
     public int TlsPort { get; init; } = 16993;
@@ -46,6 +52,7 @@ public sealed class ProbeContext
     public ProbeContext WithTarget(string target) => new()
     {
         Target = target,
+        Fqdn = Fqdn,
         HttpPort = HttpPort,
         TlsPort = TlsPort,
         UseTls = UseTls,

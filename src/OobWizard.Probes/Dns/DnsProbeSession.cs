@@ -89,8 +89,13 @@ public sealed class DnsProbeSession
 
         if (IPAddress.TryParse(target.Trim('[', ']'), out _))
         {
-            reason = $"--target {target} is an address, not a name";
-            return null;
+            if (string.IsNullOrWhiteSpace(Context.Fqdn))
+            {
+                reason = $"--target {target} is an address, not a name";
+                return null;
+            }
+
+            target = Context.Fqdn.Trim();
         }
 
         var name = DnsName.Normalize(target);
