@@ -10,10 +10,12 @@ namespace OobWizard.Cli;
 public static class ProbeCatalog
 {
     /// <param name="amt">Ports and bounds for the AMT probes (a lab device listens on its own ports).</param>
-    public static IReadOnlyList<IProbe> All(AmtProbeOptions? amt = null) =>
-        [.. AmtProbes.All(amt), .. DnsProbes.All(), .. HostProbes.All(), .. CertificateProbes.All()];
+    /// <param name="dns">DNS probe settings (the demo swaps the OS resolver for the lab's).</param>
+    /// <param name="host">Host probe settings, likewise.</param>
+    public static IReadOnlyList<IProbe> All(AmtProbeOptions? amt = null, DnsProbeOptions? dns = null, HostProbeOptions? host = null) =>
+        [.. AmtProbes.All(amt), .. DnsProbes.All(dns), .. HostProbes.All(host), .. CertificateProbes.All()];
 
-    public static ProbeRunner Runner(AmtProbeOptions? amt = null) => new(All(amt));
+    public static ProbeRunner Runner(AmtProbeOptions? amt = null, DnsProbeOptions? dns = null, HostProbeOptions? host = null) => new(All(amt, dns, host));
 
     /// <summary>probe id -> verdicts, for lint.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Verdicts() =>

@@ -6,14 +6,15 @@ namespace OobWizard.Cli.Tests;
 
 /// <summary>
 /// Each lab scenario driven through the wizard (`demo --plain`): the answers are only what a person
-/// would type at questions and at checks the probes cannot decide (the demo target is an address, so
-/// DNS checks fall back to their manual question); the diagnosis must be reached by a live probe's
-/// verdict over real HTTP with Digest auth to the lab device.
+/// would type at questions (every check on these paths is decided live: AMT over real HTTP with Digest
+/// auth to the lab device, DNS with real packets to the lab's DNS server); the diagnosis must be
+/// reached by a live probe's verdict.
 /// </summary>
 public sealed class LabScenarioWizardTests
 {
-    private static readonly string[] ConsoleConnectPath = ["console-cannot-connect", "stays-connecting", "other-or-none", "supported", "one-address", "same"];
-    private static readonly string[] OutOfBandProvisioningPath = ["cannot-provision", "others-work", "sp1", "none", "none", "out-of-band", "resolves"];
+    // The lab DNS answers for the device, so the DNS checks on these paths decide by themselves.
+    private static readonly string[] ConsoleConnectPath = ["console-cannot-connect", "stays-connecting", "other-or-none", "supported"];
+    private static readonly string[] OutOfBandProvisioningPath = ["cannot-provision", "others-work", "sp1", "none", "none", "out-of-band"];
     private static readonly string[] DeviceInternalErrorPath = ["cannot-provision", "others-work", "sp2", "device-internal-error"];
 
     public static TheoryData<string, string[], string> Scenarios() => new()
@@ -27,7 +28,7 @@ public sealed class LabScenarioWizardTests
         { "fqdn-too-long", DeviceInternalErrorPath, "prov.wireless" },
         { "other-management-solution", OutOfBandProvisioningPath, "prov.other-management-solution" },
         { "unsupported-firmware", [.. OutOfBandProvisioningPath, "not-sure"], "prov.amt-version-unsupported" },
-        { "cert-hash-missing", [.. OutOfBandProvisioningPath, "same", "current-address", "win2008"], "prov.cert-hash-missing" },
+        { "cert-hash-missing", [.. OutOfBandProvisioningPath, "win2008"], "prov.cert-hash-missing" },
     };
 
     [Theory]
@@ -55,7 +56,12 @@ public sealed class LabScenarioWizardTests
 
         var session = run.LoadSession();
         Assert.Equal("console.prerequisites", session.State.Current);
-        Assert.All(session.Evidence.Where(e => e.Probe.StartsWith("amt.", StringComparison.Ordinal)), e => Assert.Equal("pass", e.Outcome));
+        Assert.All(session.Evidence, e => Assert.Equal("pass", e.Outcome));
+        // The DNS checks ran against the lab's DNS server, never the machine's resolver.
+        var forward = Assert.Single(session.Evidence, e => e.Probe == "dns.forward");
+        Assert.Contains(forward.Rows, r => r.Name == "servers" && r.Value.StartsWith("127.77.0.53:", StringComparison.Ordinal));
+        Assert.Contains(session.Evidence, e => e.Probe == "dns.consistency");
+        Assert.Equal(["dns.forward", "dns.consistency", "amt.reachable", "amt.general", "amt.tls"], session.Evidence.Select(e => e.Probe));
     }
 
     [Fact]

@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.Net;
 using OobWizard.Cli.Wizard;
 using OobWizard.Lab;
+using OobWizard.Probes;
+using OobWizard.Probes.Dns;
+using OobWizard.Probes.Host;
 
 namespace OobWizard.Cli.Commands;
 
@@ -13,6 +16,28 @@ public static class DemoCommand
 {
     /// <summary>The demo device's address: its own loopback address, so it never collides with a real service.</summary>
     public static readonly IPAddress Address = IPAddress.Parse("127.77.0.1");
+
+    /// <summary>The lab DNS server's address (a loopback address of its own).</summary>
+    public static readonly IPAddress DnsAddress = IPAddress.Parse("127.77.0.53");
+
+    // The device's context, plus the name the console uses and the lab DNS to look it up in.
+    private static ProbeContext WithLabDns(ProbeContext c, string fqdn, LabDnsZone zone, LabDnsServer dns) => new()
+    {
+        Target = c.Target,
+        Fqdn = fqdn,
+        HttpPort = c.HttpPort,
+        TlsPort = c.TlsPort,
+        UseTls = c.UseTls,
+        User = c.User,
+        Password = c.Password,
+        RootCaFile = c.RootCaFile,
+        CaFile = c.CaFile,
+        Insecure = c.Insecure,
+        DnsServers = [dns.Endpoint.ToString()],
+        ServicePoint = zone.ServicePoint,
+        Domain = zone.Zone,
+        Timeout = c.Timeout,
+    };
 
     public static Command Create(CliHost host, CommonOptions common, Option<bool> plain, Option<string?> session)
     {
@@ -36,15 +61,31 @@ public static class DemoCommand
                 return host.Fail($"cannot start the lab device on {Address}: {ex.Message}");
             }
 
+            // The lab's DNS side: the device's zone on its own loopback address, so DNS checks run live too.
+            var zone = LabDnsZone.ForDevice(device.Endpoint.Model, Address, DnsAddress);
+            LabDnsServer dns;
+            try
+            {
+                dns = LabDnsServer.Start(zone, DnsAddress);
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                await device.DisposeAsync().ConfigureAwait(false);
+                return host.Fail($"cannot start the lab DNS server on {DnsAddress}: {ex.Message}");
+            }
+
+            await using (dns.ConfigureAwait(false))
             await using (device.ConfigureAwait(false))
             {
                 var endpoint = device.Endpoint;
+                var resolver = new LabSystemResolver(dns.Endpoint);
+                var fqdn = endpoint.Model.HostOsFqdn ?? endpoint.Fqdn;
                 // The lab's provisioning root (public certificate only) for amt.cert-hashes.
                 var rootCa = Path.Combine(Path.GetTempPath(), $"oobwizard-demo-root-{Environment.ProcessId}.pem");
                 await File.WriteAllTextAsync(rootCa, endpoint.ProvisioningRootCaPem, ct).ConfigureAwait(false);
                 try
                 {
-                    host.Err.WriteLine($"oobwizard demo: simulated AMT device '{chosen.Name}' at {endpoint.Host} (WS-Man on port {endpoint.HttpPort}): {chosen.Summary}");
+                    host.Err.WriteLine($"oobwizard demo: simulated AMT device '{chosen.Name}' {fqdn} at {endpoint.Host} (WS-Man on port {endpoint.HttpPort}, lab DNS {dns.Endpoint}): {chosen.Summary}");
                     var start = new WizardStart(
                         parse.GetValue(common.Content),
                         parse.GetValue(common.Lang),
@@ -57,8 +98,11 @@ public static class DemoCommand
                     return await WizardLauncher.RunAsync(
                         host,
                         start,
-                        ProbeCatalog.Runner(endpoint.CreateProbeOptions()),
-                        () => endpoint.CreateProbeContext(rootCaFile: rootCa),
+                        ProbeCatalog.Runner(
+                            endpoint.CreateProbeOptions(),
+                            new DnsProbeOptions { SystemResolver = resolver, SystemServers = () => [dns.Endpoint] },
+                            new HostProbeOptions { SystemResolver = resolver }),
+                        () => WithLabDns(endpoint.CreateProbeContext(rootCaFile: rootCa), fqdn, zone, dns),
                         ct).ConfigureAwait(false);
                 }
                 finally
