@@ -26,15 +26,9 @@ public sealed class DnsConsistencyProbe : DnsProbe
 
     protected override async Task<ProbeResult> RunAsync(DnsProbeSession session, CancellationToken cancellationToken)
     {
-        var name = session.TargetName(out var reason);
-        if (name is null)
+        if (NameAndServers(session, out var name) is { } cannotAsk)
         {
-            return ProbeResult.Inconclusive(Id, reason, session.Evidence);
-        }
-
-        if (session.Servers.Count == 0)
-        {
-            return NoServers(session);
+            return cannotAsk;
         }
 
         var systemTask = Options.SystemResolver.ResolveAsync(name, cancellationToken);

@@ -40,6 +40,22 @@ public abstract class DnsProbe : IProbe
 
     protected abstract Task<ProbeResult> RunAsync(DnsProbeSession session, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The name to ask about and at least one server to ask, or the inconclusive result that says
+    /// which is missing (the common start of the probes that look a name up).
+    /// </summary>
+    protected ProbeResult? NameAndServers(DnsProbeSession session, out string name)
+    {
+        var target = session.TargetName(out var reason);
+        name = target ?? string.Empty;
+        if (target is null)
+        {
+            return ProbeResult.Inconclusive(Id, reason, session.Evidence);
+        }
+
+        return session.Servers.Count == 0 ? NoServers(session) : null;
+    }
+
     /// <summary>Inconclusive result when no server is usable, with the reason as evidence.</summary>
     protected ProbeResult NoServers(DnsProbeSession session) =>
         ProbeResult.Inconclusive(Id, session.ServerProblem ?? "no DNS server to ask", session.Evidence);
