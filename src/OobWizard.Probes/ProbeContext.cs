@@ -48,11 +48,11 @@ public sealed class ProbeContext
     /// <summary>Upper bound for one probe; the runner enforces it.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>A copy aimed at another target (a resumed session's), everything else the same.</summary>
-    public ProbeContext WithTarget(string target) => new()
+    /// <summary>A copy with some fields replaced (a resumed session's target, the lab's DNS), the rest the same.</summary>
+    public ProbeContext With(string? target = null, string? fqdn = null, IReadOnlyList<string>? dnsServers = null, string? servicePoint = null, string? domain = null) => new()
     {
-        Target = target,
-        Fqdn = Fqdn,
+        Target = target ?? Target,
+        Fqdn = fqdn ?? Fqdn,
         HttpPort = HttpPort,
         TlsPort = TlsPort,
         UseTls = UseTls,
@@ -61,9 +61,9 @@ public sealed class ProbeContext
         RootCaFile = RootCaFile,
         CaFile = CaFile,
         Insecure = Insecure,
-        DnsServers = DnsServers,
-        ServicePoint = ServicePoint,
-        Domain = Domain,
+        DnsServers = dnsServers ?? DnsServers,
+        ServicePoint = servicePoint ?? ServicePoint,
+        Domain = domain ?? Domain,
         Timeout = Timeout,
     };
 }

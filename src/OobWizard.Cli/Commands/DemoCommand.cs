@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Net;
 using OobWizard.Cli.Wizard;
 using OobWizard.Lab;
-using OobWizard.Probes;
 using OobWizard.Probes.Dns;
 using OobWizard.Probes.Host;
 
@@ -19,25 +18,6 @@ public static class DemoCommand
 
     /// <summary>The lab DNS server's address (a loopback address of its own).</summary>
     public static readonly IPAddress DnsAddress = IPAddress.Parse("127.77.0.53");
-
-    // The device's context, plus the name the console uses and the lab DNS to look it up in.
-    private static ProbeContext WithLabDns(ProbeContext c, string fqdn, LabDnsZone zone, LabDnsServer dns) => new()
-    {
-        Target = c.Target,
-        Fqdn = fqdn,
-        HttpPort = c.HttpPort,
-        TlsPort = c.TlsPort,
-        UseTls = c.UseTls,
-        User = c.User,
-        Password = c.Password,
-        RootCaFile = c.RootCaFile,
-        CaFile = c.CaFile,
-        Insecure = c.Insecure,
-        DnsServers = [dns.Endpoint.ToString()],
-        ServicePoint = zone.ServicePoint,
-        Domain = zone.Zone,
-        Timeout = c.Timeout,
-    };
 
     public static Command Create(CliHost host, CommonOptions common, Option<bool> plain, Option<string?> session)
     {
@@ -102,7 +82,9 @@ public static class DemoCommand
                             endpoint.CreateProbeOptions(),
                             new DnsProbeOptions { SystemResolver = resolver, SystemServers = () => [dns.Endpoint] },
                             new HostProbeOptions { SystemResolver = resolver }),
-                        () => WithLabDns(endpoint.CreateProbeContext(rootCaFile: rootCa), fqdn, zone, dns),
+                        // The device's context, plus the name the console uses and the lab DNS to look it up in.
+                        () => endpoint.CreateProbeContext(rootCaFile: rootCa)
+                            .With(fqdn: fqdn, dnsServers: [dns.Endpoint.ToString()], servicePoint: zone.ServicePoint, domain: zone.Zone),
                         ct).ConfigureAwait(false);
                 }
                 finally

@@ -76,7 +76,7 @@ public static class WizardLauncher
         ProbeContext Context()
         {
             var context = probeContext();
-            return context.Target is null && target is not null ? context.WithTarget(target) : context;
+            return context.Target is null && target is not null ? context.With(target: target) : context;
         }
 
         var ctl = new WizardController(content, session, path, probes, Context, host.Clock);
