@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OobWizard.Cli.Commands;
 using OobWizard.Cli.Wizard;
+using OobWizard.Probes;
 
 namespace OobWizard.Cli;
 
@@ -51,7 +52,9 @@ public static class CliApp
                 _ = password.Value; // ask before the screen is drawn, like ssh does
             }
 
-            return await WizardLauncher.RunAsync(host, start, ProbeCatalog.Runner(), () => probeOptions.Build(parse, host, () => password.Value), ct).ConfigureAwait(false);
+            // One run for the whole session: a password AMT refused is never sent again (see WizardController.ReenterPassword).
+            var run = new ProbeRun();
+            return await WizardLauncher.RunAsync(host, start, ProbeCatalog.Runner(), () => probeOptions.Build(parse, host, () => password.Value, run: run), ct).ConfigureAwait(false);
         });
         return root;
     }

@@ -17,8 +17,27 @@ public sealed class ProbeOptions
     public Option<string?> Domain { get; } = new("--domain") { Description = "The AD domain's DNS name" };
     public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds one probe may take", DefaultValueFactory = _ => 10 };
 
+    // --- WS-Man timing (issue 8 item 7): per request, and the first contact after sleep. ---
+    public Option<double> RequestTimeout { get; } = new("--request-timeout") { Description = "Seconds one WS-Man request may take once the device answered (default 5)", DefaultValueFactory = _ => 5 };
+    public Option<double> FirstContactTimeout { get; } = new("--first-contact-timeout") { Description = "Seconds the first contact with the device may take; AMT can need tens of seconds after sleep (default 20)", DefaultValueFactory = _ => 20 };
+
     public ProbeOptions()
     {
+        // host, host:port or http(s)://host:port/wsman; anything else is a usage error (exit 2) naming what was wrong.
+        Target.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !TargetSpec.TryParse(result.Tokens[0].Value, out _, out var error)) result.AddError(error);
+        });
+        foreach (var seconds in new[] { RequestTimeout, FirstContactTimeout })
+        {
+            var option = seconds;
+            option.Validators.Add(result =>
+            {
+                var value = result.GetValueOrDefault<double>();
+                if (!double.IsFinite(value) || value <= 0 || value > 600) result.AddError($"{option.Name}: give seconds between 0 and 600, not '{result.Tokens.FirstOrDefault()?.Value}'");
+            });
+        }
+
         RootCa.AcceptExistingOnly();
         CaFile.AcceptExistingOnly();
 
@@ -37,27 +56,49 @@ public sealed class ProbeOptions
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Target, User, RootCa, CaFile, Insecure, Tls, Dns, ServicePoint, Domain, Timeout })
+        foreach (var o in new Option[] { Target, User, RootCa, CaFile, Insecure, Tls, Dns, ServicePoint, Domain, Timeout, RequestTimeout, FirstContactTimeout })
         {
             command.Options.Add(o);
         }
     }
 
-    /// <summary>Builds the probe context. The password is read from the environment or asked for, and kept only in memory.</summary>
-    public ProbeContext Build(ParseResult parse, CliHost host, Func<string?>? password = null, int? httpPort = null, int? tlsPort = null) => new()
+    /// <summary>
+    /// Builds the probe context. The password is read from the environment or asked for, and kept only in memory.
+    /// <paramref name="run"/> is shared by every context of one run (refused passwords are never sent again).
+    /// A port in <c>--target</c> (host:port or a URL) goes to the option it belongs to.
+    /// </summary>
+    public ProbeContext Build(ParseResult parse, CliHost host, Func<string?>? password = null, int? httpPort = null, int? tlsPort = null, ProbeRun? run = null)
     {
-        Target = parse.GetValue(Target),
-        User = parse.GetValue(User) ?? "admin",
-        Password = password?.Invoke() ?? host.Env("OOBW_AMT_PASSWORD"),
-        RootCaFile = parse.GetValue(RootCa)?.FullName,
-        CaFile = parse.GetValue(CaFile)?.FullName,
-        Insecure = parse.GetValue(Insecure),
-        UseTls = parse.GetValue(Tls),
-        DnsServers = parse.GetValue(Dns) ?? [],
-        ServicePoint = parse.GetValue(ServicePoint),
-        Domain = parse.GetValue(Domain),
-        Timeout = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(Timeout), 0.1, 300)),
-        HttpPort = httpPort ?? 16992,
-        TlsPort = tlsPort ?? 16993,
-    };
+        var raw = parse.GetValue(Target);
+        TargetSpec? spec = null;
+        if (raw is not null) TargetSpec.TryParse(raw, out spec, out _);
+        return new ProbeContext
+        {
+            Target = spec?.Host ?? raw,
+            User = parse.GetValue(User) ?? "admin",
+            Password = password?.Invoke() ?? host.Env("OOBW_AMT_PASSWORD"),
+            RootCaFile = parse.GetValue(RootCa)?.FullName,
+            CaFile = parse.GetValue(CaFile)?.FullName,
+            Insecure = parse.GetValue(Insecure),
+            UseTls = parse.GetValue(Tls) || (spec?.Tls ?? false),
+            DnsServers = parse.GetValue(Dns) ?? [],
+            ServicePoint = parse.GetValue(ServicePoint),
+            Domain = parse.GetValue(Domain),
+            Timeout = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(Timeout), 0.1, 300)),
+            RequestTimeout = TimeSpan.FromSeconds(parse.GetValue(RequestTimeout)),
+            FirstContactTimeout = TimeSpan.FromSeconds(parse.GetValue(FirstContactTimeout)),
+            HttpPort = httpPort ?? spec?.HttpPort ?? 16992,
+            TlsPort = tlsPort ?? spec?.TlsPort ?? 16993,
+            Run = run ?? new ProbeRun(),
+        };
+    }
+
+    /// <summary>The port <c>--target</c> carries that another option also sets, as one line; null when they agree.</summary>
+    public string? PortConflict(ParseResult parse, int? httpPort, int? tlsPort)
+    {
+        if (parse.GetValue(Target) is not { } raw || !TargetSpec.TryParse(raw, out var spec, out _)) return null;
+        if (spec!.HttpPort is { } h && httpPort is { } hp && h != hp) return $"--target {raw} names port {h}, but --http-port says {hp}";
+        if (spec.TlsPort is { } t && tlsPort is { } tp && t != tp) return $"--target {raw} names port {t}, but --tls-port says {tp}";
+        return null;
+    }
 }

@@ -35,6 +35,9 @@ public sealed class LabDevice : IAsyncDisposable
     /// <summary>WS-Man requests served so far (any status).</summary>
     public int RequestCount => _responder.RequestCount;
 
+    /// <summary>Time the device spent serving WS-Man requests: its request chain, the floor of any check's wall time.</summary>
+    public TimeSpan BusyTime => _responder.BusyTime;
+
     /// <summary>Starts a device for <paramref name="scenario"/> on <paramref name="address"/> (a 127.x.y.z address).</summary>
     public static async Task<LabDevice> StartAsync(LabScenario scenario, IPAddress address, LabPorts ports, LabCredentials credentials, CancellationToken cancellationToken = default)
     {
@@ -62,7 +65,7 @@ public sealed class LabDevice : IAsyncDisposable
             k.AddServerHeader = false; // the responder sets AMT's own Server header
             k.Limits.MaxRequestBodySize = MaxRequestBytes;
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(30);
-            k.Listen(address, ports.Http, o => o.Protocols = HttpProtocols.Http1);
+            if (!model.TlsOnly) k.Listen(address, ports.Http, o => o.Protocols = HttpProtocols.Http1);
             k.Listen(address, ports.Tls, o =>
             {
                 o.Protocols = HttpProtocols.Http1;
@@ -74,6 +77,14 @@ public sealed class LabDevice : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var (httpPort, tlsPort) = BoundPorts(app, ports);
+        if (model.TlsOnly && httpPort == 0)
+        {
+            // Nothing listens on HTTP: name a port on this address that is closed, as 16992 is on such a device.
+            using var probe = new System.Net.Sockets.TcpListener(address, 0);
+            probe.Start();
+            httpPort = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
         var extras = new List<IAsyncDisposable>();
         try
         {
@@ -94,7 +105,7 @@ public sealed class LabDevice : IAsyncDisposable
 
             if (ports.Rmcp is { } up)
             {
-                var r = new LabRmcpResponder(address, up, model, httpPort);
+                var r = new LabRmcpResponder(address, up, model, model.TlsOnly ? tlsPort : httpPort);
                 extras.Add(r);
                 rmcp = r.Port;
             }

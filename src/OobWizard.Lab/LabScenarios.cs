@@ -66,6 +66,15 @@ public static class LabScenarios
                     new DateTimeOffset(1999, 12, 31, 0, 0, 0, TimeSpan.Zero),
                     new DateTimeOffset(2049, 12, 31, 0, 0, 0, TimeSpan.Zero)),
             }),
+        new("tls-only", "console.cannot-connect",
+            "AMT 16.1 with TLS on: 16992 is closed and only 16993 answers (a client on 16992 gets \"Unsupported protocol\").",
+            new Dictionary<string, string> { ["amt.reachable"] = "tls-only", ["amt.identify"] = "pass", ["amt.version-support"] = "unsupported" },
+            () => new LabDeviceModel
+            {
+                FirmwareVersion = "16.1.25.2124",
+                TlsOnly = true,
+                TlsCertificate = new LabTlsCertificateSpec(DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddYears(2), IssuedByLabRoot: true),
+            }),
         new("power-state-only", "console.power-state-only",
             "The account may read the power state only; every other call is refused.",
             new Dictionary<string, string> { ["amt.power"] = "power-only" },

@@ -48,8 +48,23 @@ public sealed class ProbeContext
     /// <summary>Upper bound for one probe; the runner enforces it.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Bound for one WS-Man request once the device has answered (<c>--request-timeout</c>). AMT answers in about
+    /// 0.25 s on a LAN; a request slower than 1 s is reported in the evidence.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Bound for the first contact with the device in a run (<c>--first-contact-timeout</c>): after sleep, AMT's first
+    /// answer can wait tens of seconds for ARP. The probe that makes the first contact gets this on top of its bound.
+    /// </summary>
+    public TimeSpan FirstContactTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>What the probes of this run share (refused passwords, what the device said). See <see cref="ProbeRun"/>.</summary>
+    public ProbeRun Run { get; init; } = new();
+
     /// <summary>A copy with some fields replaced (a resumed session's target, the lab's DNS), the rest the same.</summary>
-    public ProbeContext With(string? target = null, string? fqdn = null, IReadOnlyList<string>? dnsServers = null, string? servicePoint = null, string? domain = null) => new()
+    public ProbeContext With(string? target = null, string? fqdn = null, IReadOnlyList<string>? dnsServers = null, string? servicePoint = null, string? domain = null, string? password = null) => new()
     {
         Target = target ?? Target,
         Fqdn = fqdn ?? Fqdn,
@@ -57,7 +72,7 @@ public sealed class ProbeContext
         TlsPort = TlsPort,
         UseTls = UseTls,
         User = User,
-        Password = Password,
+        Password = password ?? Password,
         RootCaFile = RootCaFile,
         CaFile = CaFile,
         Insecure = Insecure,
@@ -65,5 +80,8 @@ public sealed class ProbeContext
         ServicePoint = servicePoint ?? ServicePoint,
         Domain = domain ?? Domain,
         Timeout = Timeout,
+        RequestTimeout = RequestTimeout,
+        FirstContactTimeout = FirstContactTimeout,
+        Run = Run,
     };
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using OobWizard.Cli.Wizard;
 using OobWizard.Lab;
+using OobWizard.Probes;
 using OobWizard.Probes.Dns;
 using OobWizard.Probes.Host;
 
@@ -75,6 +76,7 @@ public static class DemoCommand
                         Resume: false,
                         ResumeFile: null,
                         Target: endpoint.Host);
+                    var run = new ProbeRun(); // one run: a refused password is never sent again
                     return await WizardLauncher.RunAsync(
                         host,
                         start,
@@ -83,7 +85,7 @@ public static class DemoCommand
                             new DnsProbeOptions { SystemResolver = resolver, SystemServers = () => [dns.Endpoint] },
                             new HostProbeOptions { SystemResolver = resolver }),
                         // The device's context, plus the name the console uses and the lab DNS to look it up in.
-                        () => endpoint.CreateProbeContext(rootCaFile: rootCa)
+                        () => endpoint.CreateProbeContext(rootCaFile: rootCa, run: run)
                             .With(fqdn: fqdn, dnsServers: [dns.Endpoint.ToString()], servicePoint: zone.ServicePoint, domain: zone.Zone),
                         ct).ConfigureAwait(false);
                 }

@@ -30,6 +30,21 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
                 var page = new PageBuilder(ctl, console.Profile.Capabilities.Unicode);
                 var context = ctl.CreateProbeContext();
                 await console.Status().StartAsync(page.Ui("probe.running", ctl.Current.Probe), _ => ctl.RunProbeAsync(context, ct)).ConfigureAwait(false);
+                while (ctl.PasswordRefused)
+                {
+                    // AMT refused the password: offer it again (no echo); empty goes on without it.
+                    console.Clear();
+                    console.WriteLine(page.Ui("password.refused", ctl.RefusedUser));
+                    var again = console.Prompt(new TextPrompt<string>(Markup.Escape(page.Ui("password.reenter"))).Secret().AllowEmpty());
+                    if (string.IsNullOrEmpty(again))
+                    {
+                        ctl.DeclinePasswordRetry();
+                        break;
+                    }
+
+                    await console.Status().StartAsync(page.Ui("probe.running", ctl.Current.Probe), _ => ctl.RetryWithPasswordAsync(again, ct)).ConfigureAwait(false);
+                }
+
                 autoProbe = ctl.Current.Id != before;
                 ResetView();
                 continue;

@@ -9,7 +9,7 @@ namespace OobWizard.Cli.Wizard;
 /// Line mode for scripts, screen readers and bad links: no ANSI, no cursor movement. Prints each
 /// step with numbered choices and reads one line per answer. EOF saves and exits cleanly.
 /// </summary>
-public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, TextReader input)
+public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, TextReader input, Func<string, string?>? readSecret = null)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -23,6 +23,7 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
                 console.WriteLine(page.Ui("probe.running", ctl.Current.Probe));
                 var before = ctl.Current.Id;
                 await ctl.RunProbeAsync(ct).ConfigureAwait(false);
+                await OfferPasswordAsync(page, ct).ConfigureAwait(false);
                 // Moved along a verdict: the next node may be a probe too. Stayed: ask the manual question.
                 autoProbe = ctl.Current.Id != before;
                 continue;
@@ -64,6 +65,40 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
             autoProbe = probeAgain || handled is "choice" or "restart";
             // Only a move (or a new language) prints the page again; a typo or a note just asks again.
             redraw = handled is "choice" or "restart" or "back" or "lang" || probeAgain;
+        }
+    }
+
+    /// <summary>
+    /// After AMT refused the password: say so, and ask for it again (without echo on a terminal, else one line of
+    /// input); an empty answer goes on without it.
+    /// </summary>
+    private async Task OfferPasswordAsync(PageBuilder page, CancellationToken ct)
+    {
+        while (ctl.PasswordRefused)
+        {
+            console.WriteLine(page.Ui("password.refused", ctl.RefusedUser));
+            var prompt = page.Ui("password.reenter");
+            string? again;
+            if (readSecret is not null)
+            {
+                again = readSecret(prompt);
+            }
+            else
+            {
+                console.Write(prompt);
+                console.Profile.Out.Writer.Flush();
+                again = input.ReadLine();
+                console.WriteLine();
+            }
+
+            if (string.IsNullOrEmpty(again))
+            {
+                ctl.DeclinePasswordRetry();
+                return;
+            }
+
+            console.WriteLine(page.Ui("probe.running", ctl.Current.Probe));
+            await ctl.RetryWithPasswordAsync(again, ct).ConfigureAwait(false);
         }
     }
 

@@ -15,6 +15,9 @@ public sealed class WizardController
     private readonly ProbeRunner _probes;
     private readonly Func<ProbeContext> _probeContext;
     private readonly IClock _clock;
+    private string? _password;
+    private bool _declined;
+    private (ProbeResult Result, string Node, string User)? _refusal;
 
     public WizardController(ContentSet content, Session session, string sessionPath, ProbeRunner probes, Func<ProbeContext> probeContext, IClock clock)
     {
@@ -88,11 +91,47 @@ public sealed class WizardController
     public Task<ProbeResult> RunProbeAsync(CancellationToken ct) => RunProbeAsync(CreateProbeContext(), ct);
 
     /// <summary>Builds the probe context; may ask for the AMT password, so call it outside any live display.</summary>
-    public ProbeContext CreateProbeContext() => _probeContext();
+    public ProbeContext CreateProbeContext()
+    {
+        var context = _probeContext();
+        return _password is null ? context : context.With(password: _password);
+    }
+
+    /// <summary>
+    /// True after a probe whose password AMT refused (HTTP 401): the wizard did not move on, so the front end can
+    /// offer to enter the password again (<see cref="RetryWithPasswordAsync"/>) or go on without it
+    /// (<see cref="DeclinePasswordRetry"/>). The refused password is never sent again in this run.
+    /// </summary>
+    public bool PasswordRefused => _refusal is not null;
+
+    /// <summary>The AMT user whose password was refused (for the prompt), or null.</summary>
+    public string? RefusedUser => _refusal?.User;
+
+    /// <summary>Runs the current probe again with <paramref name="password"/> (kept in memory only, for the rest of the run).</summary>
+    public Task<ProbeResult> RetryWithPasswordAsync(string password, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        _password = password;
+        _declined = false;
+        _refusal = null;
+        return RunProbeAsync(CreateProbeContext(), ct);
+    }
+
+    /// <summary>Goes on without a new password: the refused probe's verdict is followed, or its manual question asked.</summary>
+    public void DeclinePasswordRetry()
+    {
+        if (_refusal is not { } refusal) return;
+        _refusal = null;
+        _declined = true;
+        FollowVerdict(refusal.Result, refusal.Node);
+    }
 
     public async Task<ProbeResult> RunProbeAsync(ProbeContext context, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var node = Current;
+        // Each step looks afresh (a fix made meanwhile must show); refused passwords stay refused for the run.
+        context.Run.Refresh();
         var result = await _probes.RunAsync(node.Probe!, context, ct).ConfigureAwait(false);
         Session.Evidence.Add(new ProbeEvidence(
             node.Id,
@@ -104,7 +143,22 @@ public sealed class WizardController
             result.SuggestedDiagnoses,
             _clock.Now));
         Session.Record($"probe {result.ProbeId}: {result.Verdict}", _clock);
-        if (result.Outcome is ProbeOutcome.Pass or ProbeOutcome.Finding && node.Verdicts.ContainsKey(result.Verdict))
+        if (!_declined && !string.IsNullOrEmpty(context.Password) && context.Run.Credentials.IsRefused(context.User, context.Password))
+        {
+            // Hold the step: a typo must not lead to "another management solution owns it". The front end asks.
+            _refusal = (result, node.Id, context.User);
+            Save();
+            return result;
+        }
+
+        FollowVerdict(result, node.Id);
+        return result;
+    }
+
+    private void FollowVerdict(ProbeResult result, string nodeId)
+    {
+        var node = Content.Tree[nodeId];
+        if (Current.Id == nodeId && result.Outcome is ProbeOutcome.Pass or ProbeOutcome.Finding && node.Verdicts.ContainsKey(result.Verdict))
         {
             Fire(Trigger.Verdict(result.Verdict));
         }
@@ -112,8 +166,6 @@ public sealed class WizardController
         {
             Save();
         }
-
-        return result;
     }
 
     public void Save() => SessionStore.Save(SessionPath, Session);

@@ -104,6 +104,6 @@ public static class WizardLauncher
             host.Err.WriteLine("oobwizard: no terminal on stdin/stdout; using --plain line mode");
         }
 
-        return await new PlainFrontEnd(ctl, host.PlainConsole(), host.In).RunAsync(ct).ConfigureAwait(false);
+        return await new PlainFrontEnd(ctl, host.PlainConsole(), host.In, host.IsTerminal ? host.ReadSecret : null).RunAsync(ct).ConfigureAwait(false);
     }
 }

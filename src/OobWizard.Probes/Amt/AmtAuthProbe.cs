@@ -4,21 +4,27 @@ namespace OobWizard.Probes.Amt;
 
 /// <summary>
 /// amt.auth: are the credentials accepted? One authenticated Get over Digest. A SOAP fault (even AccessDenied) means
-/// the login itself worked; only HTTP 401 after the Digest exchange is a refusal.
+/// the login itself worked; only HTTP 401 to a Digest answer is a refusal, and then the password is not sent again in
+/// this run (AMT can lock the account after repeated failures). "Another management solution owns it" is suggested
+/// only when the evidence points there: AMT says it is provisioned (RMCP pong) and refuses ConfigMgr's account.
 /// </summary>
-public sealed class AmtAuthProbe : IProbe
+public sealed class AmtAuthProbe : AmtProbe
 {
-    public string Id => "amt.auth";
-
-    public string Description => "Does AMT accept the user name and password (HTTP Digest)?";
-
-    public IReadOnlyList<string> Verdicts { get; } = ["pass", "refused"];
-
-    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    public AmtAuthProbe(AmtProbeOptions options) : base(options)
     {
-        if (AmtProbeSupport.RequirePassword(Id, context) is { } missing) return missing;
-        using var client = AmtProbeSupport.CreateClient(context);
-        var evidence = new List<Evidence> { AmtProbeSupport.Transport(context), new("user", context.User) };
+    }
+
+    public override string Id => "amt.auth";
+
+    public override string Description => "Does AMT accept the user name and password (HTTP Digest)?";
+
+    public override IReadOnlyList<string> Verdicts { get; } = ["pass", "refused"];
+
+    protected override async Task<ProbeResult> RunAsync(AmtProbeScope scope, CancellationToken cancellationToken)
+    {
+        var context = scope.Context;
+        using var client = scope.Client();
+        var evidence = new List<Evidence> { scope.Transport, new("user", context.User) };
         try
         {
             await client.GetAsync("AMT_GeneralSettings", cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -40,12 +46,14 @@ public sealed class AmtAuthProbe : IProbe
         {
             if (ex.Challenge.Realm is { } realm) evidence.Add(new("Digest realm", realm));
             if (ex.Challenge.ServerHeader is { } server) evidence.Add(new("Server header", server));
-            evidence.Add(new("answer", "HTTP 401: Log on failed (wrong password, unknown user, locked account, or another solution owns AMT)"));
-            return ProbeResult.Finding(Id, "refused", $"AMT refuses the credentials of {context.User}", evidence, AmtDiagnoses.OtherManagementSolution);
-        }
-        catch (WsmanException ex)
-        {
-            return AmtProbeSupport.FromException(Id, context, ex);
+            evidence.Add(new("answer", "HTTP 401: \"Log on failed. Incorrect user name or password, or user account temporarily locked.\""));
+            evidence.Add(new("sent again", "no: a refused password is not sent again in this run (AMT can lock the account)"));
+            var pong = await scope.Contact.PongWithinGraceAsync(cancellationToken).ConfigureAwait(false);
+            var provisioned = pong?.IsIntel == true && pong.ProvisioningState == 2;
+            evidence.Add(new("provisioning state (RMCP)", pong is null ? "unknown (no RMCP pong)" : pong.ProvisioningStateText));
+            return provisioned
+                ? ProbeResult.Finding(Id, "refused", $"AMT refused the password for {context.User}; it is provisioned, so either the password is wrong or another management solution provisioned it", evidence, AmtDiagnoses.OtherManagementSolution)
+                : ProbeResult.Finding(Id, "refused", $"AMT refused the password for {context.User}; check it and enter it again", evidence);
         }
     }
 }

@@ -4,12 +4,14 @@ using System.Text.Json;
 namespace OobWizard.Probes.Amt;
 
 /// <summary>
-/// The outcome of `oobwizard check`: every AMT probe once. Exit code 0 when all pass, 1 otherwise. The JSON form
+/// The outcome of `oobwizard check`: every AMT probe once. Exit code 0 when nothing was found wrong (no finding, no
+/// error; a check that could not decide, such as the hash list without --root-ca, says so in its line), 1 otherwise.
+/// The JSON form
 /// carries verdicts, evidence and diagnosis ids, never the password (it is not part of any result).
 /// </summary>
 public sealed record AmtCheckReport(string Target, string User, IReadOnlyList<AmtCheckEntry> Entries, TimeSpan Elapsed)
 {
-    public int ExitCode => Entries.All(e => e.Result.Outcome == ProbeOutcome.Pass) ? 0 : 1;
+    public int ExitCode => Entries.Any(e => e.Result.Outcome is ProbeOutcome.Finding or ProbeOutcome.Error) ? 1 : 0;
 
     public int Count(ProbeOutcome outcome) => Entries.Count(e => e.Result.Outcome == outcome);
 

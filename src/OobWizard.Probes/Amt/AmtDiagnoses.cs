@@ -22,6 +22,16 @@ public static class AmtDiagnoses
     public const string CertZeroDate = "console.cannot-connect";
     public const string DeviceInternalError = "prov.hotfix-942841";
 
+    /// <summary>
+    /// A device that takes only TLS (16992 closed, 16993 open): the console and tools that talk to 16992 get no
+    /// answer, so it stays on "Connecting". Points at console.cannot-connect until the content has a node of its own
+    /// for this cause; then change this one line.
+    /// </summary>
+    public const string TlsOnly = "console.cannot-connect";
+
+    /// <summary>An untrusted root on the device certificate fails the console's TLS handshake.</summary>
+    public const string CertUntrusted = "console.cannot-connect";
+
     /// <summary>An expired device certificate fails the console's TLS handshake: it stays on "Connecting".</summary>
     public const string CertExpired = "console.cannot-connect";
 }
