@@ -20,6 +20,7 @@ public sealed class LabDevice : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly LabWsmanResponder _responder;
+    private LabDigestAuthenticator? _auth;
     private readonly List<IAsyncDisposable> _extras;
 
     private LabDevice(WebApplication app, LabWsmanResponder responder, List<IAsyncDisposable> extras, LabEndpoint endpoint)
@@ -34,6 +35,15 @@ public sealed class LabDevice : IAsyncDisposable
 
     /// <summary>WS-Man requests served so far (any status).</summary>
     public int RequestCount => _responder.RequestCount;
+
+    /// <summary>Most WS-Man requests that were at the device at once.</summary>
+    public int PeakInFlight => _responder.PeakInFlight;
+
+    /// <summary>Digest answers with a password the device refused: a client that respects lockout sends at most one per password.</summary>
+    public int RefusedAuthorizations => _auth?.Refused ?? 0;
+
+    /// <summary>Digest answers the device accepted.</summary>
+    public int AcceptedAuthorizations => _auth?.Accepted ?? 0;
 
     /// <summary>Time the device spent serving WS-Man requests: its request chain, the floor of any check's wall time.</summary>
     public TimeSpan BusyTime => _responder.BusyTime;
@@ -112,7 +122,7 @@ public sealed class LabDevice : IAsyncDisposable
 
             var endpoint = new LabEndpoint(scenario, model, address, httpPort, tlsPort, redirection, redirectionTls, rmcp, credentials,
                 root.ExportCertificatePem());
-            return new LabDevice(app, responder, extras, endpoint);
+            return new LabDevice(app, responder, extras, endpoint) { _auth = auth };
         }
         catch
         {

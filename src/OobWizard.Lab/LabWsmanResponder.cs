@@ -25,6 +25,8 @@ internal sealed class LabWsmanResponder
     private int _enumerationCounter;
     private int _requests;
     private long _busyTicks;
+    private int _inFlight;
+    private int _peakInFlight;
 
     public LabWsmanResponder(LabDeviceModel model, LabDigestAuthenticator auth, IReadOnlyDictionary<string, IReadOnlyList<LabInstance>> instances)
     {
@@ -36,13 +38,31 @@ internal sealed class LabWsmanResponder
     /// <summary>Requests served, for `lab serve` output and tests.</summary>
     public int RequestCount => _requests;
 
+    /// <summary>Most requests that were in the device at once (a client that respects AMT keeps it at 1).</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
     /// <summary>Time spent serving requests (the device's request chain), for timing benchmarks.</summary>
     public TimeSpan BusyTime => TimeSpan.FromTicks(Interlocked.Read(ref _busyTicks));
 
     public async Task HandleAsync(HttpContext context)
     {
+        var now = Interlocked.Increment(ref _inFlight);
+        int peak;
+        while (now > (peak = Volatile.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, now, peak) != peak)
+        {
+        }
+
         // Like AMT: one request at a time, each taking ResponseDelay.
-        await _oneAtATime.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            await _oneAtATime.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            return;
+        }
+
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
@@ -52,6 +72,7 @@ internal sealed class LabWsmanResponder
         finally
         {
             Interlocked.Add(ref _busyTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+            Interlocked.Decrement(ref _inFlight);
             _oneAtATime.Release();
         }
     }

@@ -24,6 +24,7 @@ public sealed class LabScenarioWizardTests
         { "renamed", ConsoleConnectPath, "console.renamed-or-moved" },
         { "cert-expired", ConsoleConnectPath, "console.cannot-connect" },
         { "cert-zero-date", ConsoleConnectPath, "console.cannot-connect" },
+        { "tls-only", ConsoleConnectPath, "console.cannot-connect" },
         { "wireless-only", DeviceInternalErrorPath, "prov.wireless" },
         { "fqdn-too-long", DeviceInternalErrorPath, "prov.wireless" },
         { "other-management-solution", OutOfBandProvisioningPath, "prov.other-management-solution" },

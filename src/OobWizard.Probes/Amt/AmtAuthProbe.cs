@@ -20,11 +20,20 @@ public sealed class AmtAuthProbe : AmtProbe
 
     public override IReadOnlyList<string> Verdicts { get; } = ["pass", "refused"];
 
+    protected override bool AnswersRefusedPassword => true;
+
     protected override async Task<ProbeResult> RunAsync(AmtProbeScope scope, CancellationToken cancellationToken)
     {
         var context = scope.Context;
-        using var client = scope.Client();
         var evidence = new List<Evidence> { scope.Transport, new("user", context.User) };
+        if (context.Run.Credentials.IsRefused(context.User, context.Password))
+        {
+            // Known already: AMT refused this password earlier in the run. Say so again without sending it.
+            evidence.Add(new("answer", "refused earlier in this run (HTTP 401); not sent again"));
+            return await RefusedAsync(scope, evidence, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var client = scope.Client();
         try
         {
             await client.GetAsync("AMT_GeneralSettings", cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -48,6 +57,18 @@ public sealed class AmtAuthProbe : AmtProbe
             if (ex.Challenge.ServerHeader is { } server) evidence.Add(new("Server header", server));
             evidence.Add(new("answer", "HTTP 401: \"Log on failed. Incorrect user name or password, or user account temporarily locked.\""));
             evidence.Add(new("sent again", "no: a refused password is not sent again in this run (AMT can lock the account)"));
+            return await RefusedAsync(scope, evidence, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The refusal, and what it points to: "another management solution" only when AMT says it is provisioned (RMCP
+    /// pong) and refuses ConfigMgr's account; otherwise just the password.
+    /// </summary>
+    private async Task<ProbeResult> RefusedAsync(AmtProbeScope scope, List<Evidence> evidence, CancellationToken cancellationToken)
+    {
+        var context = scope.Context;
+        {
             var pong = await scope.Contact.PongWithinGraceAsync(cancellationToken).ConfigureAwait(false);
             var provisioned = pong?.IsIntel == true && pong.ProvisioningState == 2;
             evidence.Add(new("provisioning state (RMCP)", pong is null ? "unknown (no RMCP pong)" : pong.ProvisioningStateText));

@@ -27,6 +27,9 @@ public abstract class AmtProbe : IProbe, IProbeBudget
     /// <summary>Whether the probe sends credentials (then it needs a password the device did not refuse).</summary>
     protected virtual bool NeedsPassword => true;
 
+    /// <summary>Whether the probe answers by itself when the password was refused earlier (amt.auth: the answer is known).</summary>
+    protected virtual bool AnswersRefusedPassword => false;
+
     /// <summary>Whether it stops, like the others, when the device is not AMT or cannot be reached.</summary>
     protected virtual bool StopsWhenNotAmt => true;
 
@@ -55,7 +58,7 @@ public abstract class AmtProbe : IProbe, IProbeBudget
         if (NeedsPassword)
         {
             if (AmtProbeSupport.RequirePassword(Id, context) is { } noPassword) return noPassword;
-            if (context.Run.Credentials.IsRefused(context.User, context.Password))
+            if (!AnswersRefusedPassword && context.Run.Credentials.IsRefused(context.User, context.Password))
             {
                 return ProbeResult.Inconclusive(Id, $"not asked: the password for {context.User} was refused (see amt.auth); it is not sent again");
             }

@@ -75,7 +75,11 @@ public sealed class AmtCheckTests
         var address = LabAddresses.Next();
         await using var http = new LabTcpPortListener(address, 0, silent: true);
         await using var tls = new LabTcpPortListener(address, 0, silent: true);
-        var context = new ProbeContext { Target = address.ToString(), HttpPort = http.Port, TlsPort = tls.Port, Password = "x", Timeout = TimeSpan.FromSeconds(1) };
+        var context = new ProbeContext
+        {
+            Target = address.ToString(), HttpPort = http.Port, TlsPort = tls.Port, Password = "x",
+            Timeout = TimeSpan.FromSeconds(1), RequestTimeout = TimeSpan.FromSeconds(1), FirstContactTimeout = TimeSpan.FromSeconds(1),
+        };
         var options = new AmtProbeOptions { RedirectionPort = FreePort(address), RedirectionTlsPort = FreePort(address), ExtraTcpPorts = [], RmcpPort = FreePort(address) };
 
         var report = await AmtCheck.RunAsync(context, options);

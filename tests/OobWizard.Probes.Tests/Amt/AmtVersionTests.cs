@@ -30,7 +30,7 @@ public sealed class AmtVersionTests
     [InlineData("3.2.0", false)]
     [InlineData("3.2.1", true)]
     [InlineData("5.0.3", true)]
-    [InlineData("15.0.23", true)]
+    [InlineData("5.2.10", true)]
     public void NativeSupport_StartsAt321(string version, bool supported) =>
         Assert.All(ConfigMgrAmtSupport.Rules, rule => Assert.Equal(supported, ConfigMgrAmtSupport.IsSupported(rule, AmtVersion.Parse(version)!)));
 
