@@ -48,6 +48,7 @@ public sealed class AmtAuthProbe : AmtProbe
         catch (WsmanProtocolException ex) when (ex.HttpStatus == 404)
         {
             // The Digest exchange succeeded (a refusal is 401); the firmware just has no WS-Man (AMT before 3.x).
+            scope.Device.NoWsman = "no WS-Management at /wsman on this firmware (HTTP 404 after authentication: before AMT 3.x)";
             evidence.Add(new("answer", "HTTP 404 after authentication: no WS-Management service at /wsman"));
             return ProbeResult.Pass(Id, $"AMT accepts the credentials of {context.User} (but has no WS-Management: firmware before AMT 3.x?)", evidence);
         }

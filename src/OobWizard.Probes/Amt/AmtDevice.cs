@@ -22,6 +22,9 @@ public sealed class AmtDevice
 
     public DigestSession Digest { get; } = new();
 
+    /// <summary>Set once an authenticated request found no WS-Management at /wsman (AMT before 3.x): later probes say so in one line.</summary>
+    public string? NoWsman { get; set; }
+
     /// <summary>Whether the first contact has been made (later probes then need no first-contact allowance).</summary>
     public bool Contacted
     {

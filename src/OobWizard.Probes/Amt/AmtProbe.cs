@@ -58,6 +58,11 @@ public abstract class AmtProbe : IProbe, IProbeBudget
         if (NeedsPassword)
         {
             if (AmtProbeSupport.RequirePassword(Id, context) is { } noPassword) return noPassword;
+            if (device.NoWsman is { } missing && !AnswersRefusedPassword)
+            {
+                return ProbeResult.Inconclusive(Id, $"not asked: {missing} (see amt.auth)");
+            }
+
             if (!AnswersRefusedPassword && context.Run.Credentials.IsRefused(context.User, context.Password))
             {
                 return ProbeResult.Inconclusive(Id, $"not asked: the password for {context.User} was refused (see amt.auth); it is not sent again");
@@ -69,8 +74,8 @@ public abstract class AmtProbe : IProbe, IProbeBudget
                 if (tls.Failure is null && !tls.Acceptable(context))
                 {
                     return ProbeResult.Inconclusive(Id,
-                        $"the TLS certificate did not validate ({string.Join("; ", tls.Problems)}), so no credentials were sent (--ca-file with its issuer, or --insecure)",
-                        [new("connection", $"https://{contact.Host}:{contact.Port.ToString(CultureInfo.InvariantCulture)}/wsman"), .. tls.ToEvidence()]);
+                        "not asked: the TLS certificate did not validate (see amt.tls), so no credentials were sent (--ca-file with its issuer, or --insecure)",
+                        [new("connection", $"https://{contact.Host}:{contact.Port.ToString(CultureInfo.InvariantCulture)}/wsman"), new("TLS problems", string.Join("; ", tls.Problems))]);
                 }
             }
         }
@@ -82,6 +87,7 @@ public abstract class AmtProbe : IProbe, IProbeBudget
         }
         catch (WsmanException ex)
         {
+            if (ex is WsmanProtocolException { HttpStatus: 404 }) device.NoWsman = "no WS-Management at /wsman on this firmware (HTTP 404 after authentication: before AMT 3.x)";
             return scope.WithSlowAnswers(scope.FromException(ex));
         }
     }

@@ -52,24 +52,24 @@ public sealed class AmtTlsProbe : AmtProbe
         if (tls.ZeroDate)
         {
             return ProbeResult.Finding(Id, "bad-date", $"the certificate is \"date zero\" (valid from {cert.NotBefore:yyyy-MM-dd}, made with AMT's clock unset){Also(tls)}", evidence,
-                [AmtDiagnoses.CertZeroDate, AmtDiagnoses.DeviceInternalError, .. Others(tls)]);
+                [AmtDiagnoses.CertZeroDate, AmtDiagnoses.DeviceInternalError, .. Others(tls, trustNeeded)]);
         }
 
         if (tls.NotYetValid)
         {
             return ProbeResult.Finding(Id, "bad-date", $"the certificate is not valid before {cert.NotBefore:yyyy-MM-dd}: AMT's clock or the issuer's is wrong{Also(tls)}", evidence,
-                [AmtDiagnoses.CertZeroDate, .. Others(tls)]);
+                [AmtDiagnoses.CertZeroDate, .. Others(tls, trustNeeded)]);
         }
 
         if (tls.Expired)
         {
-            return ProbeResult.Finding(Id, "expired", $"the certificate expired on {cert.NotAfter:yyyy-MM-dd}{Also(tls)}", evidence, [AmtDiagnoses.CertExpired, .. Others(tls)]);
+            return ProbeResult.Finding(Id, "expired", $"the certificate expired on {cert.NotAfter:yyyy-MM-dd}{Also(tls)}", evidence, [AmtDiagnoses.CertExpired, .. Others(tls, trustNeeded)]);
         }
 
         if (tls.NameMismatch)
         {
             return ProbeResult.Finding(Id, "name-mismatch", $"the certificate names {string.Join(", ", cert.DnsNames)}, not {tls.NameInUse}{Also(tls)}", evidence,
-                [AmtDiagnoses.RenamedOrMoved, .. Others(tls)]);
+                [AmtDiagnoses.RenamedOrMoved, .. Others(tls, trustNeeded)]);
         }
 
         if (!tls.Trusted && trustNeeded)
@@ -85,10 +85,11 @@ public sealed class AmtTlsProbe : AmtProbe
     private static string Also(TlsEvaluation tls) =>
         tls.Problems.Count > 1 ? $"; also: {string.Join("; ", tls.Problems.Skip(1))}" : "";
 
-    private static IEnumerable<string> Others(TlsEvaluation tls)
+    /// <summary>The diagnoses the other problems point to (an untrusted root only where trust is needed).</summary>
+    private static IEnumerable<string> Others(TlsEvaluation tls, bool trustNeeded)
     {
         if (tls.NameMismatch) yield return AmtDiagnoses.RenamedOrMoved;
-        if (!tls.Trusted) yield return AmtDiagnoses.CertUntrusted;
+        if (!tls.Trusted && trustNeeded) yield return AmtDiagnoses.CertUntrusted;
     }
 
     /// <summary>The OS FQDN AMT reports (needs a usable password; best effort).</summary>
