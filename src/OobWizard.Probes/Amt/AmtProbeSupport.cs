@@ -7,24 +7,6 @@ namespace OobWizard.Probes.Amt;
 /// <summary>What every AMT probe needs: a client aimed at the target, and one mapping from client errors to results.</summary>
 internal static class AmtProbeSupport
 {
-    public static WsmanClient CreateClient(ProbeContext context, bool? useTls = null)
-    {
-        var tls = useTls ?? context.UseTls;
-        return new WsmanClient(new WsmanClientOptions
-        {
-            Host = context.Target!,
-            Port = tls ? context.TlsPort : context.HttpPort,
-            UseTls = tls,
-            User = context.User,
-            Password = context.Password,
-            // A little under the probe's bound, so a silent device is reported by the probe with its evidence
-            // rather than cut off by the runner.
-            Timeout = context.Timeout * 0.9,
-            Insecure = context.Insecure,
-            CaFile = context.CaFile,
-        });
-    }
-
     public static ProbeResult? RequireTarget(string probeId, ProbeContext context) =>
         string.IsNullOrWhiteSpace(context.Target) ? ProbeResult.Inconclusive(probeId, "no target given (--target HOST)") : null;
 

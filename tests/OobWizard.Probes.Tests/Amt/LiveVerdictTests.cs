@@ -136,8 +136,9 @@ public sealed class LiveVerdictTests
         Assert.Equal("untrusted", tls.Verdict);
         Assert.Contains("self-signed", tls.Summary, StringComparison.Ordinal);
         var general = Of(report, "amt.general");
-        Assert.Contains("did not validate", general.Summary, StringComparison.Ordinal);
-        Assert.Contains("self-signed", general.Summary, StringComparison.Ordinal);
+        Assert.Contains("did not validate (see amt.tls)", general.Summary, StringComparison.Ordinal);
+        // The same words in both: one evaluation.
+        Assert.Contains(general.Evidence, e => e.Name == "TLS problems" && e.Value.Contains("self-signed", StringComparison.Ordinal) && tls.Summary.Contains(e.Value, StringComparison.Ordinal));
         Assert.Equal(0, device.RefusedAuthorizations + device.AcceptedAuthorizations);
     }
 
