@@ -20,7 +20,8 @@ namespace OobWizard.Probes.Dns;
 /// same question goes again over TCP (DnsClient's <c>UseTcpOnly</c>), where the connection binds the
 /// answer to the asker; the transport then reads "udp+tcp".</item>
 /// <item>Its UDP socket is not connected, so nothing listening on the port is silence, not ICMP: that
-/// is "no answer in N ms" after <see cref="UdpAttempts"/> tries of <see cref="AttemptTimeout"/>.</item>
+/// is "no answer in N ms" after <see cref="UdpAttempts"/> tries of <see cref="AttemptTimeout"/>. Then one
+/// empty datagram from a connected socket asks the kernel whether ICMP says "port unreachable".</item>
 /// <item>It follows a compression pointer past the end of the message into its reused receive buffer,
 /// so a hostile answer can show bytes of an earlier message. An answer with a name no host name can be
 /// (anything but letters, digits, '-', '_', '*', '/') is not believed either.</item>
@@ -114,7 +115,10 @@ public sealed class DnsClientAdapter
                 case DnsAttemptKind.Answer:
                     return Result(udp.Response, null, "udp");
                 case DnsAttemptKind.Silence:
-                    return Result(null, NoAnswer(stopwatch.Elapsed, "UDP", UdpAttempts), "udp");
+                    var silence = NoAnswer(stopwatch.Elapsed, "UDP", UdpAttempts);
+                    return Result(null, await UdpPortRefusesAsync(endpoint, cancellationToken).ConfigureAwait(false)
+                        ? $"{silence}; port unreachable: nothing listens there for DNS over UDP"
+                        : silence, "udp");
                 case DnsAttemptKind.Failed:
                     return Result(null, udp.Text, "udp");
                 case DnsAttemptKind.Truncated when udp.Text.Length == 0:
@@ -143,10 +147,39 @@ public sealed class DnsClientAdapter
         return Result(null, error, transport, notBelieved);
     }
 
-    // Over UDP DnsClient's socket is not connected, so it hears no ICMP port unreachable: a closed port is silence too.
     private static string NoAnswer(TimeSpan elapsed, string transport, int tries) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"no answer in {elapsed.TotalMilliseconds:0} ms ({tries} {transport} {(tries == 1 ? "try" : "tries")}{(transport == "UDP" ? "; a closed port looks the same" : string.Empty)})");
+        string.Create(CultureInfo.InvariantCulture, $"no answer in {elapsed.TotalMilliseconds:0} ms ({tries} {transport} {(tries == 1 ? "try" : "tries")})");
+
+    /// <summary>
+    /// True when ICMP says nothing listens on the UDP port: an empty datagram from a connected socket,
+    /// whose next receive then fails with ConnectionRefused (Linux and Windows alike). Not a DNS message;
+    /// servers drop it. False when anything else happens within 250 ms (a firewall may drop ICMP).
+    /// </summary>
+    private static async Task<bool> UdpPortRefusesAsync(IPEndPoint endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+            await socket.SendAsync(ReadOnlyMemory<byte>.Empty, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromMilliseconds(250));
+            await socket.ReceiveAsync(new byte[512], SocketFlags.None, wait.Token).ConfigureAwait(false);
+            return false;
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset)
+        {
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 
     /// <summary>One query, one transport, no retries; every way it can end sorted into a <see cref="DnsAttemptKind"/>.</summary>
     private async Task<DnsAttempt> AttemptAsync(IPEndPoint endpoint, DnsQuestion question, bool recursion, bool tcp, CancellationToken cancellationToken)
@@ -181,7 +214,7 @@ public sealed class DnsClientAdapter
         catch (DnsXidMismatchException ex)
         {
             return new DnsAttempt(DnsAttemptKind.Stray, null,
-                $"a message with id 0x{ex.ResponseXid:X4}, not our query's 0x{ex.RequestXid:X4} (stray or spoofed): not believed");
+                $"a message with id 0x{ex.ResponseXid:X4}, not our query's 0x{ex.RequestXid:X4} (stray or spoofed)");
         }
         catch (DnsResponseParseException ex)
         {
