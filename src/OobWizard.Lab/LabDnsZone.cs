@@ -46,7 +46,9 @@ public sealed class LabDnsZone
     public void AddHost(string name, IPAddress address)
     {
         name = Normalize(name);
-        Add(new ARecord(Info(name, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? ResourceRecordType.A : ResourceRecordType.AAAA), address));
+        Add(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            ? new ARecord(Info(name, ResourceRecordType.A), address)
+            : new AaaaRecord(Info(name, ResourceRecordType.AAAA), address));
         Add(new PtrRecord(Info(DnsName.ReverseName(address), ResourceRecordType.PTR), DnsString.Parse(name)));
     }
 

@@ -116,6 +116,18 @@ public sealed class LabDnsServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnIpv6Host_HasItsAaaaAndIp6ArpaPtr()
+    {
+        _server.Zone.AddHost("ds.corp.contoso.com", IPAddress.Parse("fd00::27"));
+
+        var aaaa = await Client.QueryAsync(_server.Endpoint, "ds.corp.contoso.com", QueryType.AAAA);
+        var ptr = await Client.QueryAsync(_server.Endpoint, DnsName.ReverseName(IPAddress.Parse("fd00::27")), QueryType.PTR);
+
+        Assert.Equal("fd00::27", DnsRecordText.Data(Assert.IsType<AaaaRecord>(Assert.Single(aaaa.Answers))));
+        Assert.Equal("ds.corp.contoso.com", DnsRecordText.Data(Assert.IsType<PtrRecord>(Assert.Single(ptr.Answers))));
+    }
+
+    [Fact]
     public void ItListensOnLoopbackOnly()
     {
         Assert.Throws<ArgumentException>(() => LabDnsServer.Start(new LabDnsZone("corp.contoso.com", IPAddress.Loopback), IPAddress.Parse("10.0.0.53")));
