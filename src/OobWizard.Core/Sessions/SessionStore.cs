@@ -11,7 +11,7 @@ namespace OobWizard.Core.Sessions;
 /// </summary>
 public static class SessionStore
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = SessionJsonContext.Default.Options;
 
     public static void Save(string path, Session session)
     {
@@ -113,7 +113,7 @@ public static class SessionStore
         for (var i = 0; i < s.State.Steps.Count; i++)
         {
             var st = s.State.Steps[i];
-            steps.Add(new JsonObject
+            steps.Add((JsonNode)new JsonObject
             {
                 ["from"] = st.From,
                 ["trigger"] = st.Trigger.ToString(),
@@ -135,9 +135,9 @@ public static class SessionStore
             ["current"] = s.State.Current,
             ["path"] = new JsonArray(s.State.Path.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()),
             ["steps"] = steps,
-            ["evidence"] = JsonSerializer.SerializeToNode(s.Evidence),
-            ["notes"] = JsonSerializer.SerializeToNode(s.Notes),
-            ["history"] = JsonSerializer.SerializeToNode(s.History),
+            ["evidence"] = JsonSerializer.SerializeToNode(s.Evidence, SessionJsonContext.Default.ListProbeEvidence),
+            ["notes"] = JsonSerializer.SerializeToNode(s.Notes, SessionJsonContext.Default.ListSessionNote),
+            ["history"] = JsonSerializer.SerializeToNode(s.History, SessionJsonContext.Default.ListHistoryEntry),
         };
     }
 
@@ -157,9 +157,9 @@ public static class SessionStore
             Language = Req<string>(o, "language"),
             Target = (string?)o["target"],
             Offline = (bool?)o["offline"] ?? false,
-            Evidence = o["evidence"]?.Deserialize<List<ProbeEvidence>>() ?? [],
-            Notes = o["notes"]?.Deserialize<List<SessionNote>>() ?? [],
-            History = o["history"]?.Deserialize<List<HistoryEntry>>() ?? [],
+            Evidence = o["evidence"]?.Deserialize(SessionJsonContext.Default.ListProbeEvidence) ?? [],
+            Notes = o["notes"]?.Deserialize(SessionJsonContext.Default.ListSessionNote) ?? [],
+            History = o["history"]?.Deserialize(SessionJsonContext.Default.ListHistoryEntry) ?? [],
         };
 
         var steps = ImmutableList.CreateBuilder<Step>();
