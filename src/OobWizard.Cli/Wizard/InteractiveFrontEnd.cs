@@ -47,6 +47,7 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
 
                 autoProbe = ctl.Current.Id != before;
                 ResetView();
+                _message = ctl.AutomaticMoveRefused;
                 continue;
             }
 

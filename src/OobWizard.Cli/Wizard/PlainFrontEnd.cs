@@ -23,6 +23,7 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
                 console.WriteLine(page.Ui("probe.running", ctl.Current.Probe));
                 var before = ctl.Current.Id;
                 await ctl.RunProbeAsync(ct).ConfigureAwait(false);
+                Report(ctl.AutomaticMoveRefused, page);
                 await OfferPasswordAsync(page, ct).ConfigureAwait(false);
                 // Moved along a verdict: the next node may be a probe too. Stayed: ask the manual question.
                 autoProbe = ctl.Current.Id != before;

@@ -143,6 +143,7 @@ public sealed class WizardController
             result.SuggestedDiagnoses,
             _clock.Now));
         Session.Record($"probe {result.ProbeId}: {result.Verdict}", _clock);
+        AutomaticMoveRefused = null;
         if (!_declined && !string.IsNullOrEmpty(context.Password) && context.Run.Credentials.IsRefused(context.User, context.Password))
         {
             // Hold the step: a typo must not lead to "another management solution owns it". The front end asks.
@@ -158,15 +159,26 @@ public sealed class WizardController
     private void FollowVerdict(ProbeResult result, string nodeId)
     {
         var node = Content.Tree[nodeId];
+        AutomaticMoveRefused = null;
         if (Current.Id == nodeId && result.Outcome is ProbeOutcome.Pass or ProbeOutcome.Finding && node.Verdicts.ContainsKey(result.Verdict))
         {
-            Fire(Trigger.Verdict(result.Verdict));
+            // Refused only when too many verdicts came in a row (content whose probes lead round in a loop):
+            // then the wizard stays and asks the manual question.
+            AutomaticMoveRefused = Fire(Trigger.Verdict(result.Verdict));
+            if (AutomaticMoveRefused is not null)
+            {
+                Session.Record($"refused verdict:{result.Verdict}: {AutomaticMoveRefused}", _clock);
+                Save();
+            }
         }
         else
         {
             Save();
         }
     }
+
+    /// <summary>Why the last probe's verdict did not move the wizard although its node maps it (null when it moved or did not apply).</summary>
+    public string? AutomaticMoveRefused { get; private set; }
 
     public void Save() => SessionStore.Save(SessionPath, Session);
 

@@ -19,6 +19,7 @@ public static class ContentLinter
         var tree = content.Tree;
         CheckStructure(tree, issues, knownProbes);
         CheckReachability(tree, issues);
+        StateMachineRules.Check(tree, issues);
         CheckTexts(content, issues);
         return issues
             .OrderBy(i => i.Where.File, StringComparer.Ordinal)
