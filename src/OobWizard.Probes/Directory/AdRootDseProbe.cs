@@ -18,6 +18,8 @@ public sealed class AdRootDseProbe : DirectoryProbe
 
     public override IReadOnlyList<string> Verdicts { get; } = ["pass", "other-domain"];
 
+    protected override bool Anonymous => true;
+
     protected override ProbeResult Run(DirectoryProbeSession session, object? state)
     {
         var reader = session.Open(anonymous: true);

@@ -22,6 +22,9 @@ public abstract class DirectoryProbe : IProbe
 
     protected DirectoryProbeOptions Options { get; }
 
+    /// <summary>True for probes that read only what anyone may read (the rootDSE): they never bind with the account.</summary>
+    protected virtual bool Anonymous => false;
+
     public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -61,7 +64,7 @@ public abstract class DirectoryProbe : IProbe
         foreach (var endpoint in endpoints.Take(MaxControllersTried))
         {
             var session = new DirectoryProbeSession(context, Options, endpoint, [.. evidence]);
-            session.Add("domain controller", $"{DomainControllerLocator.Describe(endpoint)}, bound as {(settings.Credential is { } c ? c.User : "anonymous")}");
+            session.Add("domain controller", $"{DomainControllerLocator.Describe(endpoint)}, bound as {(settings.Credential is { } c && !Anonymous ? c.User : "anonymous")}");
             try
             {
                 return await LdapWork.RunAsync(() =>

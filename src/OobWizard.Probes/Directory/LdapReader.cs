@@ -23,6 +23,7 @@ public sealed class LdapReader : IDisposable
 
     private readonly LdapConnection _connection;
     private readonly TimeSpan _timeout;
+    /// <summary>Requests answered so far on this connection (TLS failures show before the first).</summary>
     private int _exchanges;
 
     private LdapReader(LdapConnection connection, DirectoryEndpoint endpoint, TimeSpan timeout, string boundAs)
@@ -169,6 +170,17 @@ public sealed class LdapReader : IDisposable
         }
 
         _exchanges++;
+        if (response.ResultCode == ResultCode.Referral)
+        {
+            // Not an exception from the runtime when chasing is off: the result simply carries the URLs (RFC 4511 §4.1.10).
+            var urls = response.Referral.Select(u => u.ToString()).ToList();
+            throw new DirectoryException(LdapFailureKind.Referral,
+                $"search of '{baseDn}': {Endpoint.Host} refers to another server (LDAP 10): {string.Join(", ", urls)}", response.ErrorMessage, 10)
+            {
+                Referrals = urls,
+            };
+        }
+
         var entries = new List<DirectoryEntry>(response.Entries.Count);
         foreach (SearchResultEntry e in response.Entries)
         {
@@ -244,7 +256,8 @@ public sealed class LdapReader : IDisposable
                     8 => LdapFailureKind.StrongAuthRequired,
                     85 => LdapFailureKind.Timeout,
                     81 or 91 or -1 when Endpoint.Security != LdapSecurity.None && _exchanges == 0 => LdapFailureKind.Tls,
-                    81 or 91 or -1 => _exchanges > 0 ? LdapFailureKind.ConnectionLost : LdapFailureKind.Unavailable,
+                    // CheckTcp connected before libldap did: from here on, 81 means the server dropped the connection.
+                    81 or 91 or -1 => LdapFailureKind.ConnectionLost,
                     2 or 84 or -7 or 83 => LdapFailureKind.Garbage,
                     _ => LdapFailureKind.Other,
                 };
