@@ -83,6 +83,13 @@ public static class CheckCommand
                 }
 
                 report = report with { Entries = [.. report.Entries, .. dnsEntries] };
+
+                // Active Directory and certificate probes (issue 13): only when their options are given.
+                var moreEntries = await CheckMore.RunAsync(context, entry =>
+                {
+                    if (!asJson) WriteEntry(host.Out, entry, showAll);
+                }, ct).ConfigureAwait(false);
+                report = report with { Entries = [.. report.Entries, .. moreEntries] };
                 if (asJson)
                 {
                     host.Out.WriteLine(report.ToJson());
