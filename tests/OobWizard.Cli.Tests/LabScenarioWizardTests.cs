@@ -29,7 +29,7 @@ public sealed class LabScenarioWizardTests
         { "fqdn-too-long", DeviceInternalErrorPath, "prov.wireless" },
         { "other-management-solution", OutOfBandProvisioningPath, "prov.other-management-solution" },
         { "unsupported-firmware", [.. OutOfBandProvisioningPath, "not-sure"], "prov.amt-version-unsupported" },
-        { "cert-hash-missing", [.. OutOfBandProvisioningPath, "win2008"], "prov.cert-hash-missing" },
+        { "cert-hash-missing", [.. OutOfBandProvisioningPath, "matches", "win2008"], "prov.cert-hash-missing" },
     };
 
     [Theory]
