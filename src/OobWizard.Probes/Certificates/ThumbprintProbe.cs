@@ -53,7 +53,7 @@ public sealed class ThumbprintProbe : IProbe
             }
 
             // The AMT side of the comparison is amt.cert-hashes' (one reader of the hash list).
-            var amt = await new AmtCertHashesProbe().RunAsync(context, cancellationToken).ConfigureAwait(false);
+            var amt = await new AmtCertHashesProbe(AmtProbeOptions.Default).RunAsync(context, cancellationToken).ConfigureAwait(false);
             evidence.Add(new("AMT hash list", $"{amt.Verdict}: {amt.Summary}"));
             return amt.Verdict switch
             {
