@@ -33,8 +33,8 @@ public sealed class CertAndDirectoryCommandTests : IDisposable
         run.Run("", "cert", rootPath, pfxPath);
 
         Assert.Equal(1, run.Exit); // the 4096-bit root is a finding
-        Assert.Matches(@"\[!\] cert\.root-key +too-long: the root CA key has 4096 bits", run.Out);
-        Assert.Contains("[✓] cert.provisioning", run.Out, StringComparison.Ordinal);
+        Assert.Contains("✗ cert.root-key: the root CA key has 4096 bits", run.Out, StringComparison.Ordinal);
+        Assert.Contains("✓ cert.provisioning: usable for AMT provisioning", run.Out, StringComparison.Ordinal);
         Assert.Contains(root.Thumbprint[..2] + " " + root.Thumbprint[2..4], run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Pfx-Secret-42", run.Out + run.Err, StringComparison.Ordinal);
     }
@@ -60,13 +60,19 @@ public sealed class CertAndDirectoryCommandTests : IDisposable
         using var run = new CliRun();
         run.Run("", "check", "--target", "127.0.0.9", "--http-port", "9", "--tls-port", "9", "--redirection-port", "9", "--rmcp-port", "9",
             "--dc", "127.0.0.1:9", "--amt-ou", "OU=AMT,DC=corp,DC=fabrikam,DC=test", "--site-server", "SCCM01", "--timeout", "2");
+        using var json = new CliRun();
+        json.Run("", "check", "--json", "--target", "127.0.0.9", "--http-port", "9", "--tls-port", "9", "--redirection-port", "9", "--rmcp-port", "9",
+            "--dc", "127.0.0.1:9", "--site-server", "SCCM01", "--timeout", "2");
         using var bad = new CliRun();
         bad.Run("", "check", "--target", "127.0.0.9", "--amt-ou", "AMT computers");
 
         Assert.Contains("ad.rootdse", run.Out, StringComparison.Ordinal);
         Assert.Contains("ad.container", run.Out, StringComparison.Ordinal);
         Assert.Contains("ad.dcom-group", run.Out, StringComparison.Ordinal);
-        Assert.Contains("unavailable: no LDAP server on 127.0.0.1:9", run.Out, StringComparison.Ordinal);
+        Assert.Contains("! ad.rootdse: no LDAP server on 127.0.0.1:9", run.Out, StringComparison.Ordinal);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
+        var dcom = doc.RootElement.GetProperty("probes").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "ad.dcom-group");
+        Assert.Equal("unavailable", dcom.GetProperty("verdict").GetString());
         Assert.Equal(2, bad.Exit);
         Assert.Contains("--amt-ou: 'AMT computers' is not a distinguished name", bad.Err, StringComparison.Ordinal);
     }
