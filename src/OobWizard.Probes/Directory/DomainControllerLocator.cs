@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
+using DnsClient;
+using DnsClient.Protocol;
 using OobWizard.Probes.Dns;
-using OobWizard.Probes.Dns.Wire;
 
 namespace OobWizard.Probes.ActiveDirectory;
 
@@ -25,14 +26,15 @@ public static class DomainControllerLocator
         var name = $"_ldap._tcp.{DnsName.Normalize(domain)}";
         foreach (var server in session.Servers)
         {
-            var r = await dns.Client.QueryAsync(server, name, DnsRecordType.SRV, cancellationToken).ConfigureAwait(false);
+            var r = await dns.Client.QueryAsync(server, name, QueryType.SRV, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!DnsProbeSession.IsUsable(r))
             {
-                evidence.Add(new($"SRV {name} at {server}", r.Response is null ? $"no answer: {r.Error}" : DnsQueryResult.RcodeText(r.ResponseCode!.Value)));
+                evidence.Add(new($"SRV {name} at {server}", r.Response is null ? $"no answer: {r.Error}" : DnsRecordText.Rcode(r.ResponseCode!.Value)));
                 continue;
             }
 
-            var records = DnsAnswers.Final(r, DnsRecordType.SRV).OfType<SrvRecord>()
+            var records = DnsAnswers.Final(r, QueryType.SRV).OfType<SrvRecord>()
+                .Select(s => (Target: DnsName.Normalize(s.Target.Value), s.Port, s.Priority, s.Weight))
                 .Where(s => s.Target != DnsName.Root)
                 .OrderBy(s => s.Priority).ThenByDescending(s => s.Weight).ToList();
             evidence.Add(new($"SRV {name} at {server}", records.Count == 0 ? "no records" : string.Join(", ", records.Select(s => $"{s.Target}:{s.Port} (priority {s.Priority}, weight {s.Weight})"))));
@@ -41,14 +43,14 @@ public static class DomainControllerLocator
                 return ([], $"no domain controller is published as {name} (SRV) at {server}; name one with --dc HOST");
             }
 
-            var glue = r.Response!.Additionals.OfType<ARecord>().ToList();
+            var glue = r.Additionals.OfType<ARecord>().ToList();
             var endpoints = new List<DirectoryEndpoint>();
             foreach (var srv in records)
             {
-                var addresses = glue.Where(a => DnsName.Equal(a.Name, srv.Target)).Select(a => a.Address).ToList();
+                var addresses = glue.Where(a => DnsName.Equal(a.DomainName.Value, srv.Target)).Select(a => a.Address).ToList();
                 if (addresses.Count == 0)
                 {
-                    var a = await dns.Client.QueryAsync(server, srv.Target, DnsRecordType.A, cancellationToken).ConfigureAwait(false);
+                    var a = await dns.Client.QueryAsync(server, srv.Target, QueryType.A, cancellationToken: cancellationToken).ConfigureAwait(false);
                     addresses = DnsProbeSession.Addresses(a).ToList();
                 }
 
@@ -60,7 +62,7 @@ public static class DomainControllerLocator
 
                 // SRV gives the plain LDAP port; LDAPS is 636 on the same host.
                 var port = security == LdapSecurity.Ldaps ? DirectoryEndpoint.LdapsPort : srv.Port;
-                endpoints.AddRange(addresses.Select(ip => new DirectoryEndpoint(ip.ToString(), port, security) { Name = DnsName.Normalize(srv.Target) }));
+                endpoints.AddRange(addresses.Select(ip => new DirectoryEndpoint(ip.ToString(), port, security) { Name = srv.Target }));
             }
 
             return endpoints.Count == 0 ? ([], $"the domain controllers of {domain} have no address at {server}") : (endpoints, null);
