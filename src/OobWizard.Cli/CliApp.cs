@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(ReportCommand.Create(host, common));
         root.Subcommands.Add(LabCommand.Create(host, common));
         root.Subcommands.Add(CheckCommand.Create(host, common));
+        root.Subcommands.Add(CertCommand.Create(host, common));
         root.Subcommands.Add(LogsCommand.Create(host, common, plain, session));
 
         root.SetAction(async (parse, ct) =>

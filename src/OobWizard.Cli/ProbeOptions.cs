@@ -1,5 +1,7 @@
 using System.CommandLine;
 using OobWizard.Probes;
+using OobWizard.Probes.ActiveDirectory;
+using OobWizard.Probes.Certificates;
 
 namespace OobWizard.Cli;
 
@@ -21,6 +23,22 @@ public sealed class ProbeOptions
     public Option<double> RequestTimeout { get; } = new("--request-timeout") { Description = "Seconds one WS-Man request may take once the device answered (default 5)", DefaultValueFactory = _ => 5 };
     public Option<double> FirstContactTimeout { get; } = new("--first-contact-timeout") { Description = "Seconds the first contact with the device may take; AMT can need tens of seconds after sleep (default 20)", DefaultValueFactory = _ => 20 };
 
+    // --- Active Directory and certificate probes (issue 13)
+    public Option<string?> Dc { get; } = new("--dc") { Description = "Domain controller to ask, HOST[:PORT] (default: the _ldap._tcp SRV records of the domain)" };
+    public Option<string?> LdapUser { get; } = new("--ldap-user") { Description = "Account for LDAP simple binds, user@REALM or DOMAIN\\user (password from OOBW_LDAP_PASSWORD or a prompt)" };
+    public Option<bool> Ldaps { get; } = new("--ldaps") { Description = "LDAP over TLS (636)" };
+    public Option<bool> StartTls { get; } = new("--starttls") { Description = "Upgrade LDAP on 389 with StartTLS before binding" };
+    public Option<FileInfo> LdapCa { get; } = new("--ldap-ca") { Description = "CA certificate (PEM) to trust for the domain controller's certificate" };
+    public Option<string?> AmtOu { get; } = new("--amt-ou") { Description = "The OU/container DN for AMT accounts (out-of-band component properties)" };
+    public Option<string?> SiteServer { get; } = new("--site-server") { Description = "The ConfigMgr site server that requests AMT certificates (name or FQDN)" };
+    public Option<string?> CaDomain { get; } = new("--ca-domain") { Description = "DNS name of the issuing CA's domain (default: the AMT computer's)" };
+    public Option<FileInfo> ProvCert { get; } = new("--prov-cert") { Description = "The AMT provisioning certificate (PEM, DER or PFX; PFX password from OOBW_PFX_PASSWORD or a prompt)" };
+    public Option<FileInfo> AmtCert { get; } = new("--amt-cert") { Description = "The AMT device's TLS certificate as a file (default: captured from the device)" };
+
+    private LdapCredential? _ldapCredential;
+    private Lazy<string?>? _pfxPassword;
+    // ---
+
     public ProbeOptions()
     {
         // host, host:port or http(s)://host:port/wsman; anything else is a usage error (exit 2) naming what was wrong.
@@ -40,6 +58,7 @@ public sealed class ProbeOptions
 
         RootCa.AcceptExistingOnly();
         CaFile.AcceptExistingOnly();
+        AddDirectoryValidators();
 
         // A mistyped server is a usage error (exit 2), not a silently ignored one.
         Dns.Validators.Add(result =>
@@ -57,6 +76,11 @@ public sealed class ProbeOptions
     public void AddTo(Command command)
     {
         foreach (var o in new Option[] { Target, User, RootCa, CaFile, Insecure, Tls, Dns, ServicePoint, Domain, Timeout, RequestTimeout, FirstContactTimeout })
+        {
+            command.Options.Add(o);
+        }
+
+        foreach (var o in new Option[] { Dc, LdapUser, Ldaps, StartTls, LdapCa, AmtOu, SiteServer, CaDomain, ProvCert, AmtCert })
         {
             command.Options.Add(o);
         }
@@ -90,6 +114,8 @@ public sealed class ProbeOptions
             HttpPort = httpPort ?? spec?.HttpPort ?? 16992,
             TlsPort = tlsPort ?? spec?.TlsPort ?? 16993,
             Run = run ?? new ProbeRun(),
+            Directory = BuildDirectory(parse, host),
+            Certificates = BuildCertificates(parse, host),
         };
     }
 
@@ -101,4 +127,69 @@ public sealed class ProbeOptions
         if (spec.TlsPort is { } t && tlsPort is { } tp && t != tp) return $"--target {raw} names port {t}, but --tls-port says {tp}";
         return null;
     }
+
+    // --- Active Directory and certificate probes (issue 13)
+
+    /// <summary>
+    /// The directory settings. The LDAP account is made once per run, so its password is asked for once (here, outside
+    /// any live display) and, once a DC refused it, is not sent again by any later probe of the run.
+    /// </summary>
+    private DirectorySettings BuildDirectory(ParseResult parse, CliHost host)
+    {
+        var user = parse.GetValue(LdapUser);
+        if (user is not null && _ldapCredential is null)
+        {
+            _ldapCredential = new LdapCredential(user, () => host.Env("OOBW_LDAP_PASSWORD") is { Length: > 0 } fromEnv
+                ? fromEnv
+                : host.ReadSecret?.Invoke($"LDAP password for {user} (empty: bind anonymously): "));
+            _ = _ldapCredential.Password;
+        }
+
+        return new DirectorySettings
+        {
+            DomainController = parse.GetValue(Dc),
+            Security = parse.GetValue(Ldaps) ? LdapSecurity.Ldaps : parse.GetValue(StartTls) ? LdapSecurity.StartTls : LdapSecurity.None,
+            TrustedCaFile = parse.GetValue(LdapCa)?.FullName,
+            Credential = _ldapCredential,
+            AmtOu = parse.GetValue(AmtOu),
+            SiteServer = parse.GetValue(SiteServer),
+            CaDomain = parse.GetValue(CaDomain),
+        };
+    }
+
+    private CertificateSettings BuildCertificates(ParseResult parse, CliHost host)
+    {
+        var prov = parse.GetValue(ProvCert)?.FullName;
+        _pfxPassword ??= new Lazy<string?>(() => host.Env("OOBW_PFX_PASSWORD") is { Length: > 0 } fromEnv
+            ? fromEnv
+            : host.ReadSecret?.Invoke($"PFX password for {prov ?? "the certificate"}: "));
+        return new CertificateSettings
+        {
+            ProvisioningCertificateFile = prov,
+            AmtCertificateFile = parse.GetValue(AmtCert)?.FullName,
+            PfxPassword = () => _pfxPassword.Value,
+        };
+    }
+
+    private void AddDirectoryValidators()
+    {
+        LdapCa.AcceptExistingOnly();
+        ProvCert.AcceptExistingOnly();
+        AmtCert.AcceptExistingOnly();
+        Dc.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => !DirectoryEndpoint.TryParse(t.Value, LdapSecurity.None, out _)))
+            {
+                result.AddError($"--dc: '{token.Value}' is not HOST[:PORT] (for example dc01.corp.example.com or 10.0.0.5:389)");
+            }
+        });
+        AmtOu.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => !DistinguishedName.IsValid(t.Value)))
+            {
+                result.AddError($"--amt-ou: '{token.Value}' is not a distinguished name (for example OU=AMT,DC=corp,DC=example,DC=com)");
+            }
+        });
+    }
+    // ---
 }

@@ -83,6 +83,13 @@ public static class CheckCommand
                 }
 
                 report = report with { Entries = [.. report.Entries, .. dnsEntries] };
+
+                // Active Directory and certificate probes (issue 13): only when their options are given.
+                var moreEntries = await CheckMore.RunAsync(context, entry =>
+                {
+                    if (!asJson) WriteEntry(host.Out, entry, showAll);
+                }, ct).ConfigureAwait(false);
+                report = report with { Entries = [.. report.Entries, .. moreEntries] };
                 if (asJson)
                 {
                     host.Out.WriteLine(report.ToJson());
@@ -122,7 +129,7 @@ public static class CheckCommand
     /// <summary>The wizard's glyph for the outcome (<see cref="OutcomeGlyph"/>): ✓ pass, ✗ finding, ? inconclusive, ! error.</summary>
     public static string Glyph(ProbeOutcome outcome) => OutcomeGlyph.For(outcome.ToString().ToLowerInvariant(), unicode: true);
 
-    private static void WriteEntry(TextWriter output, AmtCheckEntry entry, bool showEvidence)
+    internal static void WriteEntry(TextWriter output, AmtCheckEntry entry, bool showEvidence)
     {
         var r = entry.Result;
         // As the wizard shows a probe: glyph, id, summary. The verdict is the content's key, in --json and -v.
