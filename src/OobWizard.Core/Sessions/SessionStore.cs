@@ -89,6 +89,12 @@ public static class SessionStore
             throw new SessionException($"{path} is not an OobWizard session (expected \"format\": \"{Session.FormatName}\"); it was left untouched");
         }
 
+        // A newer format may have another shape: say so before judging the shape.
+        if (obj["version"] is JsonValue ver && ver.TryGetValue<int>(out var version) && version > Session.FormatVersion)
+        {
+            throw new SessionException($"{path} was written by a newer OobWizard (session format {version}); update the tool to continue it");
+        }
+
         if (SessionValidator.Problem(obj) is { } problem)
         {
             throw new SessionException($"{path}: not a valid session file: {problem}; it was left untouched");
