@@ -47,17 +47,26 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
 
                 autoProbe = ctl.Current.Id != before;
                 ResetView();
+                TakeSaveWarning();
                 continue;
             }
 
             var action = ReadAction();
+            TakeSaveWarning();
             switch (action)
             {
                 case UiAction.Quit:
-                    ctl.Save();
+                    return Leave();
+                case UiAction.SaveAs:
                     console.Clear();
-                    console.WriteLine(ctl.Content.UiFormat(ctl.Language, "session.saved", ctl.SessionPath));
-                    return 0;
+                    var target = console.Prompt(new TextPrompt<string>(Markup.Escape(ctl.Content.Ui(ctl.Language, "save.prompt"))).AllowEmpty());
+                    if (!string.IsNullOrWhiteSpace(target))
+                    {
+                        _message = ctl.SaveAs(target.Trim()) ?? ctl.Content.UiFormat(ctl.Language, "save.done", ctl.SessionPath);
+                    }
+
+                    autoProbe = false;
+                    break;
                 case UiAction.Moved:
                     autoProbe = true;
                     ResetView();
@@ -89,6 +98,50 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
         return 0;
     }
 
+    /// <summary>A step that could not be saved: the footer says so (once), with the key that saves elsewhere.</summary>
+    private void TakeSaveWarning()
+    {
+        if (ctl.TakeSaveWarning() is { } warning)
+        {
+            _message = warning + "  " + ctl.Content.Ui(ctl.Language, "save.hint.keys");
+        }
+    }
+
+    /// <summary>Saves and leaves; when the file cannot be written, asks for another one (Enter alone leaves unsaved, exit 1).</summary>
+    private int Leave()
+    {
+        console.Clear();
+        if (ctl.Save())
+        {
+            console.WriteLine(ctl.Content.UiFormat(ctl.Language, "session.saved", ctl.SessionPath));
+            return 0;
+        }
+
+        console.WriteLine(ctl.NotSavedReason ?? "");
+        if (ctl.ReadOnly)
+        {
+            return 0;
+        }
+
+        while (true)
+        {
+            var target = console.Prompt(new TextPrompt<string>(Markup.Escape(ctl.Content.Ui(ctl.Language, "quit.prompt"))).AllowEmpty());
+            if (string.IsNullOrWhiteSpace(target))
+            {
+                return 1;
+            }
+
+            if (ctl.SaveAs(target.Trim()) is { } refusal)
+            {
+                console.WriteLine(refusal);
+                continue;
+            }
+
+            console.WriteLine(ctl.Content.UiFormat(ctl.Language, "session.saved", ctl.SessionPath));
+            return 0;
+        }
+    }
+
     private void ResetView()
     {
         _selected = 0;
@@ -102,6 +155,7 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
         Back,
         ProbeAgain,
         Note,
+        SaveAs,
         Quit,
         End,
     }
@@ -171,6 +225,8 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
                 return null;
             case ConsoleKey.N:
                 return UiAction.Note;
+            case ConsoleKey.S:
+                return UiAction.SaveAs;
             case ConsoleKey.P when ctl.CanProbe:
                 return UiAction.ProbeAgain;
             case ConsoleKey.Q or ConsoleKey.Escape:
