@@ -34,7 +34,9 @@ public static class WizardLauncher
     }
 
     /// <summary>A new session file must not exist yet (a session is resumed, anything else left alone).</summary>
-    private static int? NewFileRefusal(string path, CliHost host) => SessionStore.Inspect(path) switch
+    private static int? NewFileRefusal(string path, CliHost host) => FileKinds.Of(path).Kind is not (FileKind.Missing or FileKind.Regular) and var kind
+        ? host.Fail($"--session {path} is {FileKinds.Describe(kind)}, not a regular file; a session is saved to a regular file")
+        : SessionStore.Inspect(path) switch
     {
         SessionFileState.Session => host.Fail($"--session {path} already holds a session; continue it with: oobwizard --resume {path}"),
         SessionFileState.Foreign => host.Fail($"--session {path} exists and is not an OobWizard session; refusing to overwrite it"),
