@@ -43,7 +43,7 @@ public static class LabCommand
     {
         var scenario = new Option<string>("--scenario") { Description = "Scenario name (see `oobwizard lab list`), or 'all' for one device per scenario", DefaultValueFactory = _ => "healthy" };
         var address = new Option<string?>("--address") { Description = "Loopback address to listen on (default 127.0.99.1; 'all' counts up from it)" };
-        var port = new Option<int?>("--port") { Description = "WS-Man HTTP port (default 16992); TLS, redirection and redirection TLS take the next three" };
+        var port = new Option<int?>("--port") { Description = "WS-Man HTTP port (default 16992); TLS, redirection and redirection TLS take the next three" }.Port(max: 65532);
         var user = new Option<string>("--user") { Description = "User name the device accepts", DefaultValueFactory = _ => "admin" };
         var rootCaOut = new Option<FileInfo?>("--write-root-ca") { Description = "Write the lab's provisioning root CA (public certificate) to this PEM file, for --root-ca" };
         var force = new Option<bool>("--force") { Description = "Replace the --write-root-ca file if it exists" };
