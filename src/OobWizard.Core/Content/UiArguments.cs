@@ -25,5 +25,6 @@ public static class UiArguments
         ["save.done"] = 1,
         ["save.refused"] = 2,
         ["save.rescued"] = 1,
+        ["password.refused"] = 1,
     };
 }
