@@ -101,9 +101,10 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
     /// <summary>A step that could not be saved: the footer says so (once), with the key that saves elsewhere.</summary>
     private void TakeSaveWarning()
     {
-        if (ctl.TakeSaveWarning() is { } warning)
+        // The footer is one line: the way out first, then the OS's reason (the full sentence is shown when leaving).
+        if (ctl.TakeSaveWarning() is not null)
         {
-            _message = warning + "  " + ctl.Content.Ui(ctl.Language, "save.hint.keys");
+            _message = ctl.Content.UiFormat(ctl.Language, "save.failed.keys", ctl.NotSavedDetail);
         }
     }
 

@@ -57,6 +57,9 @@ public sealed class WizardController
     /// <summary>Null when <see cref="SessionPath"/> holds every step; else one line saying why it does not (a failed save, or read-only).</summary>
     public string? NotSavedReason { get; private set; }
 
+    /// <summary>The bare reason of the last failed save (the OS's words, "No space left on device"), for a status line too short for <see cref="NotSavedReason"/>.</summary>
+    public string? NotSavedDetail { get; private set; }
+
     public string Language => Session.Language;
 
     public Node Current => Content.Tree[Session.State.Current];
@@ -202,11 +205,13 @@ public sealed class WizardController
         if (TryWrite(SessionPath) is not { } reason)
         {
             NotSavedReason = null;
+            NotSavedDetail = null;
             _warning = null;
             return true;
         }
 
         var first = NotSavedReason is null;
+        NotSavedDetail = reason;
         NotSavedReason = Content.UiFormat(Language, "save.failed", SessionPath, reason);
         if (first)
         {
@@ -246,6 +251,7 @@ public sealed class WizardController
         SessionPath = path;
         ReadOnly = false;
         NotSavedReason = null;
+        NotSavedDetail = null;
         _warning = null;
         return null;
     }
@@ -286,7 +292,10 @@ public sealed class WizardController
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ex.Message.ReplaceLineEndings(" ");
+            // .NET says "No space left on device : '/dir/.s.json.123.tmp'": the temp file's name helps nobody.
+            var message = ex.Message.ReplaceLineEndings(" ");
+            var at = message.IndexOf(" : '", StringComparison.Ordinal);
+            return at > 0 ? message[..at] : message;
         }
     }
 

@@ -21,6 +21,7 @@ public static class UiArguments
         ["checklist.goto"] = 1,
         ["checklist.only-if"] = 1,
         ["save.failed"] = 2,
+        ["save.failed.keys"] = 1,
         ["save.readonly"] = 1,
         ["save.done"] = 1,
         ["save.refused"] = 2,
