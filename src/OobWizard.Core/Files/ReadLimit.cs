@@ -12,8 +12,8 @@ public sealed record ReadLimit(string What, long MaxBytes)
     /// <summary>One node's text in one language (the longest shipped page is under 2 KB).</summary>
     public static readonly ReadLimit ContentPage = new("content page", 64L << 10);
 
-    /// <summary>A tree file (tree/*.yaml; the shipped ones are under 10 KB).</summary>
-    public static readonly ReadLimit TreeFile = new("tree file", 16L << 20);
+    /// <summary>A tree file (tree/*.yaml; the shipped ones are under 10 KB). 4 MiB of YAML is about 150,000 choices and costs the parser about 200 MB.</summary>
+    public static readonly ReadLimit TreeFile = new("tree file", 4L << 20);
 
     /// <summary>A language's ui.yaml (the shipped ones are under 5 KB).</summary>
     public static readonly ReadLimit UiStrings = new("UI strings file", 256L << 10);
