@@ -104,7 +104,7 @@ public sealed class CliHost
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Fail($"{option} {path}: cannot write it: {ex.Message}", 1);
+            return Fail($"{option} {path}: cannot write it: {AtomicFile.Reason(ex)}", 1);
         }
     }
 

@@ -292,10 +292,7 @@ public sealed class WizardController
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // .NET says "No space left on device : '/dir/.s.json.123.tmp'": the temp file's name helps nobody.
-            var message = ex.Message.ReplaceLineEndings(" ");
-            var at = message.IndexOf(" : '", StringComparison.Ordinal);
-            return at > 0 ? message[..at] : message;
+            return AtomicFile.Reason(ex);
         }
     }
 

@@ -34,14 +34,20 @@ public static class WizardLauncher
     }
 
     /// <summary>A new session file must not exist yet (a session is resumed, anything else left alone).</summary>
-    private static int? NewFileRefusal(string path, CliHost host) => FileKinds.Of(path).Kind is not (FileKind.Missing or FileKind.Regular) and var kind
-        ? host.Fail($"--session {path} is {FileKinds.Describe(kind)}, not a regular file; a session is saved to a regular file")
-        : SessionStore.Inspect(path) switch
+    private static int? NewFileRefusal(string path, CliHost host)
     {
-        SessionFileState.Session => host.Fail($"--session {path} already holds a session; continue it with: oobwizard --resume {path}"),
-        SessionFileState.Foreign => host.Fail($"--session {path} exists and is not an OobWizard session; refusing to overwrite it"),
-        _ => null,
-    };
+        if (FileKinds.Of(path).Kind is not (FileKind.Missing or FileKind.Regular) and var kind)
+        {
+            return host.Fail($"--session {path} is {FileKinds.Describe(kind)}, not a regular file; a session is saved to a regular file");
+        }
+
+        return SessionStore.Inspect(path) switch
+        {
+            SessionFileState.Session => host.Fail($"--session {path} already holds a session; continue it with: oobwizard --resume {path}"),
+            SessionFileState.Foreign => host.Fail($"--session {path} exists and is not an OobWizard session; refusing to overwrite it"),
+            _ => null,
+        };
+    }
 
     public static async Task<int> RunAsync(CliHost host, WizardStart start, ProbeRunner probes, Func<ProbeContext> probeContext, CancellationToken ct)
     {
@@ -96,12 +102,13 @@ public static class WizardLauncher
 
             // --resume OLD --session NEW continues OLD and saves into NEW; OLD stays as it was.
             path = start.ResumeFile is not null && start.SessionFile is not null ? start.SessionFile : source;
-            if (Path.GetFullPath(path) != Path.GetFullPath(source) && NewFileRefusal(path, host) is { } taken)
+            var sameFile = Path.GetFullPath(path) == Path.GetFullPath(source);
+            if (!sameFile && NewFileRefusal(path, host) is { } taken)
             {
                 return taken;
             }
 
-            else if (Path.GetFullPath(path) == Path.GetFullPath(source) && !start.ReadOnly && AtomicFile.IsReadOnly(source))
+            if (sameFile && !start.ReadOnly && AtomicFile.IsReadOnly(source))
             {
                 return host.Fail($"{source} is read-only ({AtomicFile.ModeText(source)}); it is not replaced. Continue without saving: --read-only; or save into a new file: --resume {source} --session NEW.json");
             }
@@ -141,7 +148,7 @@ public static class WizardLauncher
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                return host.Fail($"cannot write session {path}: {ex.Message.ReplaceLineEndings(" ")}; choose another file with --session FILE, or run with --read-only", 1);
+                return host.Fail($"cannot write session {path}: {AtomicFile.Reason(ex)}; choose another file with --session FILE, or run with --read-only", 1);
             }
         }
 

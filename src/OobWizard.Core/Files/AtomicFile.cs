@@ -60,6 +60,17 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// A failed write's reason in one line, without the temp file's name .NET appends
+    /// ("No space left on device : '/dir/.s.json.123.tmp'" becomes "No space left on device").
+    /// </summary>
+    public static string Reason(Exception ex)
+    {
+        var message = ex.Message.ReplaceLineEndings(" ");
+        var at = message.IndexOf(" : '", StringComparison.Ordinal);
+        return at > 0 && ex is not FileWriteRefusedException ? message[..at] : message;
+    }
+
     /// <summary>The temp file a write of <paramref name="name"/> by process <paramref name="pid"/> uses: <c>.NAME.PID.tmp</c> in <paramref name="dir"/>.</summary>
     public static string TempPath(string dir, string name, int pid) =>
         Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $".{name}.{pid}.tmp"));
