@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OobWizard.Core.Files;
 using OobWizard.Probes;
 using OobWizard.Probes.ActiveDirectory;
 using OobWizard.Probes.Certificates;
@@ -17,7 +18,10 @@ public sealed class ProbeOptions
     public Option<string[]> Dns { get; } = new("--dns") { Description = "DNS server to ask, SERVER[:PORT] (repeatable)", AllowMultipleArgumentsPerToken = false };
     public Option<string?> ServicePoint { get; } = new("--service-point") { Description = "FQDN of the out-of-band service point" };
     public Option<string?> Domain { get; } = new("--domain") { Description = "The AD domain's DNS name" };
-    public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds one probe may take", DefaultValueFactory = _ => 10 };
+    public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds one probe may take (0.1 to 300)", DefaultValueFactory = _ => 10 };
+
+    private const double MinTimeoutSeconds = 0.1;
+    private const double MaxTimeoutSeconds = 300;
 
     // --- WS-Man timing (issue 8 item 7): per request, and the first contact after sleep. ---
     public Option<double> RequestTimeout { get; } = new("--request-timeout") { Description = "Seconds one WS-Man request may take once the device answered (default 5)", DefaultValueFactory = _ => 5 };
@@ -46,18 +50,11 @@ public sealed class ProbeOptions
         {
             if (result.Tokens.Count > 0 && !TargetSpec.TryParse(result.Tokens[0].Value, out _, out var error)) result.AddError(error);
         });
-        foreach (var seconds in new[] { RequestTimeout, FirstContactTimeout })
-        {
-            var option = seconds;
-            option.Validators.Add(result =>
-            {
-                var value = result.GetValueOrDefault<double>();
-                if (!double.IsFinite(value) || value <= 0 || value > 600) result.AddError($"{option.Name}: give seconds between 0 and 600, not '{result.Tokens.FirstOrDefault()?.Value}'");
-            });
-        }
-
-        RootCa.AcceptExistingOnly();
-        CaFile.AcceptExistingOnly();
+        RequestTimeout.InRange(0.1, 600, "a number of seconds");
+        FirstContactTimeout.InRange(0.1, 600, "a number of seconds");
+        RootCa.RegularFile(ReadLimit.Certificate);
+        CaFile.RegularFile(ReadLimit.Certificate);
+        Timeout.InRange(MinTimeoutSeconds, MaxTimeoutSeconds, "a number of seconds");
         AddDirectoryValidators();
 
         // A mistyped server is a usage error (exit 2), not a silently ignored one.
@@ -108,7 +105,7 @@ public sealed class ProbeOptions
             DnsServers = parse.GetValue(Dns) ?? [],
             ServicePoint = parse.GetValue(ServicePoint),
             Domain = parse.GetValue(Domain),
-            Timeout = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(Timeout), 0.1, 300)),
+            Timeout = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(Timeout), MinTimeoutSeconds, MaxTimeoutSeconds)),
             RequestTimeout = TimeSpan.FromSeconds(parse.GetValue(RequestTimeout)),
             FirstContactTimeout = TimeSpan.FromSeconds(parse.GetValue(FirstContactTimeout)),
             HttpPort = httpPort ?? spec?.HttpPort ?? 16992,
@@ -173,9 +170,9 @@ public sealed class ProbeOptions
 
     private void AddDirectoryValidators()
     {
-        LdapCa.AcceptExistingOnly();
-        ProvCert.AcceptExistingOnly();
-        AmtCert.AcceptExistingOnly();
+        LdapCa.RegularFile(ReadLimit.Certificate);
+        ProvCert.RegularFile(ReadLimit.Certificate);
+        AmtCert.RegularFile(ReadLimit.Certificate);
         Dc.Validators.Add(result =>
         {
             foreach (var token in result.Tokens.Where(t => !DirectoryEndpoint.TryParse(t.Value, LdapSecurity.None, out _)))

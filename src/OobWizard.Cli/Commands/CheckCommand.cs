@@ -20,10 +20,10 @@ public static class CheckCommand
         var probeOptions = new ProbeOptions();
         var json = new Option<bool>("--json") { Description = "Print the results as JSON" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show the evidence of passing probes too" };
-        var httpPort = new Option<int?>("--http-port") { Description = "WS-Man HTTP port (default 16992; lab devices may use others)" };
-        var tlsPort = new Option<int?>("--tls-port") { Description = "WS-Man TLS port (default 16993)" };
-        var redirectionPort = new Option<int?>("--redirection-port") { Description = "Redirection port (default 16994; TLS is the next one)" };
-        var rmcpPort = new Option<int?>("--rmcp-port") { Description = "UDP port of the RMCP presence ping (default 623)" };
+        var httpPort = new Option<int?>("--http-port") { Description = "WS-Man HTTP port (default 16992; lab devices may use others)" }.Port();
+        var tlsPort = new Option<int?>("--tls-port") { Description = "WS-Man TLS port (default 16993)" }.Port();
+        var redirectionPort = new Option<int?>("--redirection-port") { Description = "Redirection port (default 16994; TLS is the next one)" }.Port(max: 65534);
+        var rmcpPort = new Option<int?>("--rmcp-port") { Description = "UDP port of the RMCP presence ping (default 623)" }.Port();
         var command = new Command("check", "Run every probe once against a computer and summarise the findings")
         {
             json, verbose, httpPort, tlsPort, redirectionPort, rmcpPort,

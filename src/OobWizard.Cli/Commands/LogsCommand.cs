@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using OobWizard.Cli.Json;
 using OobWizard.Cli.Wizard;
+using OobWizard.Core.Files;
 using OobWizard.Core.Content;
 using OobWizard.Core.Tree;
 using OobWizard.Logs;
@@ -52,15 +53,37 @@ public static class LogsCommand
                 return host.Fail("-: standard input can be read only once");
             }
 
-            foreach (var name in names)
+            // FIFOs, devices and folders are refused before anything is read (stdin is `-`).
+            foreach (var name in names.Where(n => n != "-"))
             {
-                var before = matcher.EntriesSeen;
-                if (Read(host, name, matcher) is { } failure)
+                if (FileKinds.Of(name).Kind is not FileKind.Regular and var kind)
                 {
-                    return host.Fail(failure);
+                    return host.Fail(kind switch
+                    {
+                        FileKind.Missing => $"{name}: no such file",
+                        FileKind.Directory => $"{name}: is a folder, not a log file",
+                        _ => $"{name} is {FileKinds.Describe(kind)}, not a log file; to read a stream, pipe it in: oobwizard logs - < {name}",
+                    });
                 }
+            }
 
-                inputs.Add((name, matcher.EntriesSeen - before));
+            try
+            {
+                foreach (var name in names)
+                {
+                    var before = matcher.EntriesSeen;
+                    if (Read(host, name, matcher, ct) is { } failure)
+                    {
+                        return host.Fail(failure);
+                    }
+
+                    inputs.Add((name, matcher.EntriesSeen - before));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                host.Err.WriteLine($"oobwizard: interrupted after {matcher.EntriesSeen} log entries; nothing was matched");
+                return 130;
             }
 
             var candidates = matcher.Candidates();
@@ -103,13 +126,13 @@ public static class LogsCommand
             .ToList();
 
     /// <summary>Feeds one input to the matcher; returns a one-line error naming it, or null.</summary>
-    private static string? Read(CliHost host, string name, LogMatcher matcher)
+    private static string? Read(CliHost host, string name, LogMatcher matcher, CancellationToken ct)
     {
         try
         {
             if (name == "-")
             {
-                foreach (var entry in LogParser.Parse(name, host.In))
+                foreach (var entry in LogParser.Parse(name, new CancellableReader(host.In, ct)))
                 {
                     matcher.Observe(entry);
                 }
@@ -117,17 +140,7 @@ public static class LogsCommand
                 return null;
             }
 
-            if (Directory.Exists(name))
-            {
-                return $"{name}: is a folder, not a log file";
-            }
-
-            if (!File.Exists(name))
-            {
-                return $"{name}: no such file";
-            }
-
-            using var reader = LogFile.OpenText(name);
+            using var reader = new CancellableReader(LogFile.OpenText(name), ct);
             foreach (var entry in LogParser.Parse(Path.GetFileName(name), reader))
             {
                 matcher.Observe(entry);

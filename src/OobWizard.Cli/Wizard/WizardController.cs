@@ -1,5 +1,6 @@
 using OobWizard.Core.Content;
 using OobWizard.Core.Engine;
+using OobWizard.Core.Files;
 using OobWizard.Core.Sessions;
 using OobWizard.Core.Tree;
 using OobWizard.Probes;
@@ -10,6 +11,15 @@ namespace OobWizard.Cli.Wizard;
 /// Glue between a front end and the pure engine: fires triggers, runs probes, and saves the
 /// session after every change so a dropped connection never loses a step.
 /// </summary>
+/// <remarks>
+/// Saving never throws. When a save fails (disk full, the folder or the file turned read-only) the
+/// session stays in memory, the file on disk keeps the last step that was saved, and the front end
+/// learns it through the save API: <see cref="TakeSaveWarning"/> (one line to show once, after the
+/// step that could not be saved), <see cref="NotSavedReason"/> (non-null while the file lags behind
+/// memory; ask before leaving), <see cref="SaveAs"/> (save to another, new file, which then becomes
+/// <see cref="SessionPath"/>). A read-only controller (<c>--read-only</c>) writes nothing until
+/// <see cref="SaveAs"/> is used.
+/// </remarks>
 public sealed class WizardController
 {
     private readonly ProbeRunner _probes;
@@ -18,8 +28,11 @@ public sealed class WizardController
     private string? _password;
     private bool _declined;
     private (ProbeResult Result, string Node, string User)? _refusal;
+    private readonly Action<string, Session> _save;
+    private string? _warning;
 
-    public WizardController(ContentSet content, Session session, string sessionPath, ProbeRunner probes, Func<ProbeContext> probeContext, IClock clock)
+    /// <param name="save">Writes the session to a path; <see cref="SessionStore.Save"/> unless a test injects a failing disk.</param>
+    public WizardController(ContentSet content, Session session, string sessionPath, ProbeRunner probes, Func<ProbeContext> probeContext, IClock clock, bool readOnly = false, Action<string, Session>? save = null)
     {
         Content = content;
         Session = session;
@@ -27,13 +40,25 @@ public sealed class WizardController
         _probes = probes;
         _probeContext = probeContext;
         _clock = clock;
+        ReadOnly = readOnly;
+        _save = save ?? SessionStore.Save;
     }
 
     public ContentSet Content { get; }
 
     public Session Session { get; }
 
-    public string SessionPath { get; }
+    /// <summary>The file the session is saved to (changes after a successful <see cref="SaveAs"/>).</summary>
+    public string SessionPath { get; private set; }
+
+    /// <summary>True when nothing is written (the session was opened with --read-only) until <see cref="SaveAs"/> names a file.</summary>
+    public bool ReadOnly { get; private set; }
+
+    /// <summary>Null when <see cref="SessionPath"/> holds every step; else one line saying why it does not (a failed save, or read-only).</summary>
+    public string? NotSavedReason { get; private set; }
+
+    /// <summary>The bare reason of the last failed save (the OS's words, "No space left on device"), for a status line too short for <see cref="NotSavedReason"/>.</summary>
+    public string? NotSavedDetail { get; private set; }
 
     public string Language => Session.Language;
 
@@ -180,7 +205,108 @@ public sealed class WizardController
     /// <summary>Why the last probe's verdict did not move the wizard although its node maps it (null when it moved or did not apply).</summary>
     public string? AutomaticMoveRefused { get; private set; }
 
-    public void Save() => SessionStore.Save(SessionPath, Session);
+    /// <summary>Saves to <see cref="SessionPath"/>; true when the file now holds the session. Never throws: a failure is kept for <see cref="TakeSaveWarning"/>.</summary>
+    public bool Save()
+    {
+        if (ReadOnly)
+        {
+            NotSavedReason = Content.UiFormat(Language, "save.readonly", SessionPath);
+            return false;
+        }
+
+        if (TryWrite(SessionPath) is not { } reason)
+        {
+            NotSavedReason = null;
+            NotSavedDetail = null;
+            _warning = null;
+            return true;
+        }
+
+        var first = NotSavedReason is null;
+        NotSavedDetail = reason;
+        NotSavedReason = Content.UiFormat(Language, "save.failed", SessionPath, reason);
+        if (first)
+        {
+            _warning = NotSavedReason; // said once per failure, not after every step that fails the same way
+        }
+
+        return false;
+    }
+
+    /// <summary>The save failure to show the user, once (then null until a save succeeds and another fails).</summary>
+    public string? TakeSaveWarning()
+    {
+        var w = _warning;
+        _warning = null;
+        return w;
+    }
+
+    /// <summary>
+    /// Saves the session to <paramref name="path"/>, a file that must not exist yet; from then on the
+    /// session is saved there (and a read-only session becomes writable there). Returns null when
+    /// saved, else one line why not (the old file and path stay as they were).
+    /// </summary>
+    public string? SaveAs(string path)
+    {
+        path = Path.GetFullPath(path);
+        if (SessionStore.Inspect(path) != SessionFileState.Missing)
+        {
+            return Content.UiFormat(Language, "save.refused", path, Content.Ui(Language, "save.exists"));
+        }
+
+        // The name was free a moment ago; the session store writes it whole (temp file and rename).
+        if (TryWrite(path) is { } reason)
+        {
+            return Content.UiFormat(Language, "save.refused", path, reason);
+        }
+
+        SessionPath = path;
+        ReadOnly = false;
+        NotSavedReason = null;
+        NotSavedDetail = null;
+        _warning = null;
+        return null;
+    }
+
+    /// <summary>Folders tried, in order, by <see cref="SaveRescueCopy"/> (the launcher sets the sessions folder and the temp folder).</summary>
+    public IReadOnlyList<string> RescueFolders { get; init; } = [];
+
+    /// <summary>
+    /// Last resort when the session file cannot be written and no one is left to ask (end of input):
+    /// saves the session as a new file in the first of <see cref="RescueFolders"/> that takes it.
+    /// Returns that file, or null when none did.
+    /// </summary>
+    public string? SaveRescueCopy()
+    {
+        var name = $"rescue-{Session.Id}-{_clock.Now:yyyyMMdd-HHmmss}.json";
+        foreach (var folder in RescueFolders)
+        {
+            var path = Path.Combine(folder, name);
+            if (Path.GetFullPath(path) != Path.GetFullPath(SessionPath) && SaveAs(path) is null)
+            {
+                return SessionPath;
+            }
+        }
+
+        return null;
+    }
+
+    private string? TryWrite(string path)
+    {
+        try
+        {
+            _save(path, Session);
+            return null;
+        }
+        catch (FileWriteRefusedException ex)
+        {
+            return ex.Message;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return AtomicFile.Reason(ex);
+        }
+    }
 
     /// <summary>Short titles of the path taken, for the breadcrumb.</summary>
     public IReadOnlyList<string> Breadcrumb() =>

@@ -58,6 +58,12 @@ public sealed class ClosingTerminalConsole : IAnsiConsole
             return this;
         }
 
+        public KeyQueue Push(ConsoleKey key, char ch)
+        {
+            _keys.Enqueue(new ConsoleKeyInfo(ch, key, false, false, false));
+            return this;
+        }
+
         public bool IsKeyAvailable() => _keys.Count > 0;
 
         // An empty queue is like a closed terminal: the front end must save and stop.
