@@ -133,6 +133,11 @@ public sealed class AmtDevice
         var tlsTask = TcpPortState.ConnectAsync(host, context.TlsPort, bound, cancellationToken);
         var pong = RmcpPing.PingAsync(host, options.RmcpPort, options.ConnectTimeout, cancellationToken);
         _ = pong.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        // amt.reachable's other ports are connected now too, so a device that answers nothing costs one timeout, not two.
+        var otherPorts = AmtContact.OtherPortsOf(options);
+        var attempt = AmtProbeSupport.AttemptBound(context, options);
+        var others = Task.WhenAll(otherPorts.Select(p => TcpPortState.ConnectAsync(host, p.Port, attempt, cancellationToken)));
+        _ = others.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
 
         var preferred = context.UseTls ? tlsTask : httpTask;
         var other = context.UseTls ? httpTask : tlsTask;
@@ -172,6 +177,8 @@ public sealed class AmtDevice
                 TimedOut = timedOut,
                 Pong = pong,
                 PongGrace = grace,
+                OtherPorts = otherPorts,
+                OtherPortStates = others,
             };
         }
 
@@ -248,6 +255,8 @@ public sealed class AmtDevice
             WsmanAnswer = wsman,
             Pong = pong,
             PongGrace = grace,
+            OtherPorts = otherPorts,
+            OtherPortStates = others,
             IsAmt = amt,
         };
         if (!amt && failure is null)
