@@ -35,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(LabCommand.Create(host, common));
         root.Subcommands.Add(CheckCommand.Create(host, common));
         root.Subcommands.Add(CertCommand.Create(host, common));
+        root.Subcommands.Add(ScanCommand.Create(host, common));
         root.Subcommands.Add(LogsCommand.Create(host, common, plain, session));
 
         root.SetAction(async (parse, ct) =>
