@@ -132,7 +132,7 @@ public static class ScanCommand
                     }
 
                     tally.Add(result);
-                    if (result.Status == ScanStatus.Refused && refusedHosts.Count < ScanTally.Examples) refusedHosts.Add(result.Target.Host);
+                    if (result.Status == ScanStatus.Refused && refusedHosts.Count < Math.Min(gate?.Probation ?? 0, 5)) refusedHosts.Add(result.Target.Host);
                 }
 
                 return ValueTask.CompletedTask;

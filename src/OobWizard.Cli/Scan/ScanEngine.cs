@@ -18,11 +18,13 @@ public sealed class ScanEngine
     private readonly Lock _lock = new();
     private readonly LinkedList<ScanTarget> _queue;
     private readonly Dictionary<ScanTarget, int> _holds = [];
+    private readonly Dictionary<ScanTarget, (CancellationTokenSource Cts, ProbeRun Run)> _running = [];
     private readonly ProbeContext _template;
     private readonly AmtProbeOptions _options;
     private readonly Func<ScanDeviceResult, ValueTask> _onResult;
     private int _inFlight;
     private bool _overruled;
+    private bool _siteStopped;
 
     /// <param name="template">Options every device shares (user, password, ports, timeouts); each device's host, FQDN and run replace its own.</param>
     /// <param name="site">The scan's credential gate; null when refusals must not stop the scan (<c>--continue-on-auth-fail</c>).</param>
@@ -63,15 +65,20 @@ public sealed class ScanEngine
 
     /// <summary>
     /// Checks queued devices until none is left (<see cref="ScanStop.Completed"/>), the user's token is cancelled
-    /// (<see cref="ScanStop.Interrupted"/>), or the site gate closes (<see cref="ScanStop.SiteRefused"/>); the devices then
-    /// in flight are stopped and queued again. Call again after <see cref="Overrule"/> to go on.
+    /// (<see cref="ScanStop.Interrupted"/>: the devices in flight stop unreported), or the site gate closes
+    /// (<see cref="ScanStop.SiteRefused"/>: the devices that refused the password finish; the others in flight stop and
+    /// are queued again). Call again after <see cref="Overrule"/> to go on.
     /// </summary>
     public async Task<ScanStop> RunAsync(CancellationToken cancellationToken)
     {
-        using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        lock (_lock)
+        {
+            _siteStopped = false;
+        }
+
         var closed = !_overruled && Site is not null ? Site.Closed : null;
-        _ = closed?.ContinueWith(_ => Cancel(batch), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        var workers = Enumerable.Range(0, Parallel).Select(_ => Task.Run(() => WorkAsync(batch.Token), CancellationToken.None)).ToList();
+        _ = closed?.ContinueWith(_ => StopForSite(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var workers = Enumerable.Range(0, Parallel).Select(_ => Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None)).ToList();
         await Task.WhenAll(workers).ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested) return ScanStop.Interrupted;
         if (closed is { IsCompleted: true }) return ScanStop.SiteRefused;
@@ -85,40 +92,62 @@ public sealed class ScanEngine
         if (_template.Password is { Length: > 0 } password) Site?.Overrule(_template.User, password);
     }
 
-    private static void Cancel(CancellationTokenSource batch)
+    /// <summary>The site gate closed: no device is started, and the ones in flight stop, except those that already have the device's answer.</summary>
+    private void StopForSite()
+    {
+        lock (_lock)
+        {
+            if (_overruled) return;
+            _siteStopped = true;
+            foreach (var (cts, run) in _running.Values)
+            {
+                if (!Answered(run)) Cancel(cts);
+            }
+        }
+    }
+
+    /// <summary>Whether the device refused the password already: its check then ends by itself, and counts.</summary>
+    private bool Answered(ProbeRun run) => _template.Password is { Length: > 0 } password && run.Credentials.IsRefused(_template.User, password);
+
+    private static void Cancel(CancellationTokenSource cts)
     {
         try
         {
-            batch.Cancel();
+            cts.Cancel();
         }
         catch (ObjectDisposedException)
         {
-            // The run already ended.
+            // That device's check already ended.
         }
     }
 
     private async Task WorkAsync(CancellationToken token)
     {
-        while (!token.IsCancellationRequested && Take() is { } target)
+        while (!token.IsCancellationRequested && Take(token) is var (target, device, run))
         {
+            using var owned = device;
             ScanDeviceResult result;
-            ProbeRun run;
             try
             {
-                run = new ProbeRun(Site);
-                result = await CheckAsync(target, run, token).ConfigureAwait(false);
+                result = await CheckAsync(target, run, device.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            catch (OperationCanceledException) when (device.IsCancellationRequested)
             {
                 Requeue(target, atFront: true);
-                return;
+                continue;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The probe runner turns a probe's faults into results; anything past it is reported, never a crash.
-                run = new ProbeRun();
                 var failed = ProbeResult.Error("scan", ScanText.CheckFailed(ex));
                 result = new ScanDeviceResult(target, new AmtCheckReport(target.Host, _template.User, [new AmtCheckEntry(failed, TimeSpan.Zero)], TimeSpan.Zero));
+            }
+            finally
+            {
+                lock (_lock)
+                {
+                    _running.Remove(target);
+                }
             }
 
             if (run.Credentials.HeldBySite && Held(target) <= MaxHolds)
@@ -141,14 +170,21 @@ public sealed class ScanEngine
         return new ScanDeviceResult(target, report with { Target = target.Host });
     }
 
-    private ScanTarget? Take()
+    /// <summary>
+    /// The next device to check, with its own token and run, registered as running (in one step, so a closing site
+    /// gate sees it); null when none is left or the site gate stopped the run.
+    /// </summary>
+    private (ScanTarget Target, CancellationTokenSource Device, ProbeRun Run)? Take(CancellationToken token)
     {
         lock (_lock)
         {
-            if (_queue.First is not { } first) return null;
+            if (_siteStopped || _queue.First is not { } first) return null;
             _queue.RemoveFirst();
             Interlocked.Increment(ref _inFlight);
-            return first.Value;
+            var device = CancellationTokenSource.CreateLinkedTokenSource(token);
+            var run = new ProbeRun(Site);
+            _running[first.Value] = (device, run);
+            return (first.Value, device, run);
         }
     }
 

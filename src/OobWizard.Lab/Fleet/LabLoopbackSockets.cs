@@ -23,16 +23,49 @@ internal static class LabLoopbackSockets
     public static string? Unsupported =>
         OperatingSystem.IsLinux() ? null : "a lab fleet needs Linux (one loopback listener for all of 127.0.0.0/8)";
 
-    /// <summary>A TCP socket bound to 0.0.0.0:<paramref name="port"/> on the loopback interface only (not yet listening).</summary>
+    /// <summary>
+    /// A TCP socket bound to 0.0.0.0:<paramref name="port"/> on the loopback interface only (not yet listening), with
+    /// SO_REUSEPORT so the silent addresses' own listeners can share the port. The port is first bound without it:
+    /// SO_REUSEPORT would let a second fleet (or any process of the same user that asks for it) join this port, and
+    /// that first bind fails when anyone holds the port at all.
+    /// </summary>
     /// <exception cref="SocketException">the port is taken, or the interface cannot be bound.</exception>
-    public static Socket SharedTcp(int port) => Shared(SocketType.Stream, ProtocolType.Tcp, port);
+    public static Socket SharedTcp(int port)
+    {
+        using (var alone = Unbound(SocketType.Stream, ProtocolType.Tcp))
+        {
+            alone.Bind(new IPEndPoint(IPAddress.Any, port));
+        }
+
+        var socket = Unbound(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            SetReusePort(socket);
+            socket.Bind(new IPEndPoint(IPAddress.Any, port));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>A UDP socket bound to 0.0.0.0:<paramref name="port"/> on the loopback interface only, reporting each datagram's destination.</summary>
     public static Socket SharedUdp(int port)
     {
-        var socket = Shared(SocketType.Dgram, ProtocolType.Udp, port);
-        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.PacketInformation, true);
-        return socket;
+        var socket = Unbound(SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.PacketInformation, true);
+            socket.Bind(new IPEndPoint(IPAddress.Any, port));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -60,14 +93,13 @@ internal static class LabLoopbackSockets
         }
     }
 
-    private static Socket Shared(SocketType type, ProtocolType protocol, int port)
+    /// <summary>A socket on the loopback interface only (SO_BINDTODEVICE "lo"), not yet bound to an address.</summary>
+    private static Socket Unbound(SocketType type, ProtocolType protocol)
     {
         var socket = new Socket(AddressFamily.InterNetwork, type, protocol);
         try
         {
-            SetReusePort(socket);
             socket.SetRawSocketOption(SolSocket, SoBindToDevice, Encoding.ASCII.GetBytes("lo\0"));
-            socket.Bind(new IPEndPoint(IPAddress.Any, port));
             return socket;
         }
         catch
