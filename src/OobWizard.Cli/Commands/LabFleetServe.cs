@@ -97,7 +97,8 @@ public sealed class LabFleetServe
                 Credentials = credentials,
                 ResponseDelay = TimeSpan.FromMilliseconds(parse.GetValue(ResponseDelay)),
                 Seed = parse.GetValue(Seed),
-            }, ct).ConfigureAwait(false);
+            }, CancellationToken.None).ConfigureAwait(false); // a start takes a moment; Ctrl+C then stops the fleet as usual
+
         }
         catch (PlatformNotSupportedException ex)
         {
