@@ -114,7 +114,7 @@ public sealed class LabFleetServe
         {
             var devices = fleet.Devices;
             host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Lab fleet: {devices.Count} addresses {devices[0].Address} - {devices[^1].Address}, one set of listeners on the loopback interface"));
+                $"Lab fleet: {devices.Count} addresses, {devices[0].Address} to {devices[^1].Address} (shared loopback listeners)"));
             var width = Math.Max(12, mix.Parts.Max(p => p.Name.Length));
             foreach (var (name, n) in mix.Counts(count))
             {

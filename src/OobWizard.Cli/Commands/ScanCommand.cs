@@ -27,7 +27,7 @@ public static class ScanCommand
         _ = common;
         var probeOptions = new ProbeOptions();
         var targets = new Option<string?>("--targets") { Description = ScanText.TargetsDescription };
-        var parallel = new Option<int>("--parallel") { Description = ScanText.ParallelDescription, DefaultValueFactory = _ => 128 };
+        var parallel = new Option<int>("--parallel") { Description = ScanText.ParallelDescription, DefaultValueFactory = _ => 256 };
         var json = new Option<bool>("--json") { Description = ScanText.JsonDescription };
         var resumeFrom = new Option<string?>("--resume-from") { Description = ScanText.ResumeDescription };
         var shard = new Option<string?>("--shard") { Description = ScanText.ShardDescription };
@@ -161,7 +161,7 @@ public static class ScanCommand
                     return ExitSiteRefused;
                 }
 
-                ScanSummary.Write(reportConsole, tally, mine.Count, watch.Elapsed, hintJson: !asJson);
+                ScanSummary.Write(reportConsole, tally, mine.Count, watch.Elapsed, hintJson: !asJson && stop == ScanStop.Completed);
                 if (stop == ScanStop.Interrupted)
                 {
                     report.WriteLine();

@@ -106,7 +106,7 @@ public static class ScanText
 
     public const string ByDiagnosis = "By diagnosis";
     public const string ByVerdict = "Findings and errors by probe";
-    public const string DevicesHeader = "Devices";
+    public const string DevicesHeader = "Count";
     public const string DiagnosisHeader = "Diagnosis";
     public const string ProbeVerdictHeader = "Probe: verdict";
     public const string ExamplesHeader = "Example hosts";

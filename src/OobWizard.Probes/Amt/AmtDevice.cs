@@ -22,6 +22,24 @@ public sealed class AmtDevice
 
     public DigestSession Digest { get; } = new();
 
+    /// <summary>
+    /// The plain-HTTP connection pool the probes of this device share (WS-Man requests go one at a time, so one
+    /// kept-alive connection serves them all). Idle connections close after a few seconds, so a scan that has moved on
+    /// to other devices does not keep them. No proxy, no redirects, no cookies, as every WS-Man client here.
+    /// </summary>
+    public HttpMessageHandler HttpConnections => _http.Value;
+
+    private readonly Lazy<SocketsHttpHandler> _http = new(() => new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = System.Net.DecompressionMethods.None,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+        UseCookies = false,
+        MaxConnectionsPerServer = 2,
+    });
+
     /// <summary>Set once an authenticated request found no WS-Management at /wsman (AMT before 3.x): later probes say so in one line.</summary>
     public string? NoWsman { get; set; }
 
@@ -189,6 +207,7 @@ public sealed class AmtDevice
             UseTls = useTls,
             Timeout = bound,
             Gate = Gate,
+            SharedHttpHandler = HttpConnections,
         });
         IdentifyResult? identify = null;
         AmtChallenge? challenge = null;

@@ -73,6 +73,7 @@ public sealed class LabFleetTests
                     Assert.All(results.Values, r => Assert.True(r.Outcome == ProbeOutcome.Pass, $"{device}: {r.ProbeId} {r.Verdict} {r.Summary}"));
                 }
 
+                Assert.All(results.Values, r => Assert.Equal(r.SuggestedDiagnoses.Distinct(), r.SuggestedDiagnoses));
                 Assert.Equal(1, device.PeakInFlight);
             }
         }

@@ -443,6 +443,12 @@ public sealed class WsmanClient : IDisposable
 
     private HttpClient CreateHttpClient(bool withCredentials)
     {
+        if (!_options.UseTls && _options.SharedHttpHandler is { } shared)
+        {
+            // The device's pool outlives this client: only the wrapper is disposed with it.
+            return new HttpClient(shared, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
         var handler = new SocketsHttpHandler
         {
             UseProxy = false, // AMT is on the LAN; a WinHTTP-style proxy in the way is one of the problems we diagnose, not a route.
