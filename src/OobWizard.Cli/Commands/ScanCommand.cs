@@ -138,7 +138,7 @@ public static class ScanCommand
                 return ValueTask.CompletedTask;
             });
 
-            report.WriteLine(ScanText.Start(mine.Count, user, engine.Parallel, skipped, shardText));
+            report.WriteLine(ScanText.Start(mine.Count, user, Math.Min(engine.Parallel, mine.Count), skipped, shardText));
             // The bar goes where a terminal is: standard output unless that carries the JSON Lines or is redirected.
             var live = !asJson && host.OutputIsTerminal ? reportConsole : host.ErrorIsTerminal ? ConsoleFor(host.Err, true) : null;
             var progress = new ScanProgress(live, live is null ? host.Err : null, () => (tally.Done, mine.Count, tally.WithFindings));

@@ -78,7 +78,7 @@ public sealed class ScanEngine
 
         var closed = !_overruled && Site is not null ? Site.Closed : null;
         _ = closed?.ContinueWith(_ => StopForSite(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        var workers = Enumerable.Range(0, Parallel).Select(_ => Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None)).ToList();
+        var workers = Enumerable.Range(0, Math.Min(Parallel, Math.Max(1, Remaining))).Select(_ => Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None)).ToList();
         await Task.WhenAll(workers).ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested) return ScanStop.Interrupted;
         if (closed is { IsCompleted: true }) return ScanStop.SiteRefused;

@@ -75,8 +75,9 @@ public sealed class ScanProgress
 
     private double Rate(int done)
     {
+        // The first devices take a whole check each: a rate from the first two seconds says little.
         var seconds = _watch.Elapsed.TotalSeconds;
-        return seconds < 0.2 ? 0 : (done - _doneAtStart) / seconds;
+        return seconds < 2 ? 0 : (done - _doneAtStart) / seconds;
     }
 
     private TimeSpan? Left(int done, int total)

@@ -65,10 +65,10 @@ public static class ScanText
     public const string Insecure = "--insecure sends the AMT password over TLS even when a device certificate does not validate";
 
     public static string Start(int count, string user, int parallel, int skipped, string? shard) =>
-        F($"Scanning {count} {Devices(count)} as {user}, up to {parallel} at a time") + (shard is null ? "" : F($", shard {shard}")) + (skipped > 0 ? F($"; {skipped} already checked (--resume-from)") : "");
+        F($"Scanning {count} {Devices(count)} as {user}, {parallel} at a time") + (shard is null ? "" : F($", shard {shard}")) + (skipped > 0 ? F($" ({skipped} done before: --resume-from)") : "");
 
     public static string Progress(int done, int total, int findings, double rate) =>
-        F($"{done}/{total} checked, {findings} with findings, {rate:0.#}/s");
+        F($"{done}/{total} checked, {findings} with findings") + (rate > 0 ? F($", {rate:0.#}/s") : "");
 
     public static string ProgressLine(int done, int total, int findings, double rate, TimeSpan? left) =>
         "scan: " + Progress(done, total, findings, rate) + (left is { } l ? F($", about {Duration(l)} left") : "");

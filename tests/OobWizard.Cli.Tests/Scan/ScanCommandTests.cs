@@ -145,7 +145,7 @@ public sealed class ScanCommandTests : IDisposable
         var rest = await RunAsync(fleet.Options.Credentials.Password, Args(fleet, targets, "--json", "--resume-from", saved));
 
         Assert.True(rest.Exit == 0, rest.Err);
-        Assert.Contains($"{done} already checked (--resume-from)", rest.Err, StringComparison.Ordinal);
+        Assert.Contains($"({done} done before: --resume-from)", rest.Err, StringComparison.Ordinal);
         var all = first.Records.Concat(rest.Records).Select(r => r.GetProperty("target").GetString()).ToList();
         Assert.Equal(30, all.Count);
         Assert.Equal(30, all.Distinct().Count());
