@@ -56,6 +56,9 @@ public sealed class CredentialGuard
     public async Task<SiteCredentialPermit?> AdmitAsync(string user, string password, CancellationToken cancellationToken)
     {
         if (Site is null) return null;
+        // Held once already: this run's answer about the credentials is spoilt and the scan checks the device again,
+        // so its other probes need not wait out their bounds too.
+        if (HeldBySite) throw new OperationCanceledException("held at the site credential gate earlier in this run");
         try
         {
             return await Site.AdmitAsync(user, password, cancellationToken).ConfigureAwait(false);

@@ -104,5 +104,9 @@ public sealed class SiteCredentialGateTests
 
         Assert.True(guard.HeldBySite);
         Assert.False(new CredentialGuard(gate).HeldBySite);
+        // Its later probes do not wait out their bounds again: the device is checked again anyway.
+        var again = guard.AdmitAsync("admin", "pw", CancellationToken.None);
+        Assert.True(again.IsCompleted);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => again);
     }
 }
