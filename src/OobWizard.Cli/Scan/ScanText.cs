@@ -18,7 +18,7 @@ public static class ScanText
     public const string ResumeDescription = "Skip the devices already in this JSON Lines file (from an earlier scan --json)";
     public const string ShardDescription = "Check only shard K of N (every Nth target from the Kth), to split a list over N machines";
     public const string ContinueDescription = "Go on when the first devices refuse the password (each device is still sent it at most once)";
-    public const string RefusalsDescription = "Devices that may refuse the password, with none accepting it, before the scan stops (default 3)";
+    public const string RefusalsDescription = "Devices that may refuse the password, with none accepting it, before the scan stops";
     public const string TargetsMissing = "scan needs --targets FILE (one host per line, or CSV HOST,FQDN,NOTES; '-' reads standard input)";
 
     public static string ParallelRange(string? given) => F($"--parallel: give 1 to 4096 devices at once, not '{given}'");
