@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using OobWizard.Core.Files;
 using OobWizard.Lab;
 using OobWizard.Lab.Fleet;
 
@@ -76,7 +77,7 @@ public sealed class LabFleetServe
         var force = parse.GetValue(Force);
         foreach (var (file, option) in new[] { (targets, "--write-targets"), (rootCa, "--write-root-ca") })
         {
-            if (file is not null && !force && OutputFile.Exists(file.FullName))
+            if (file is not null && !force && FileKinds.Of(file.FullName).Kind != FileKind.Missing)
             {
                 return host.Fail($"{option} {file.FullName} already exists; pass --force to replace it");
             }
@@ -127,14 +128,14 @@ public sealed class LabFleetServe
             host.Out.WriteLine($"User: {credentials.User}   Password: {(string.IsNullOrEmpty(fromEnv) ? credentials.Password : "(from OOBW_AMT_PASSWORD)")}");
             if (targets is not null)
             {
-                if (OutputFile.Write(host, targets.FullName, "--write-targets", fleet.TargetList(), force) is not 0 and var failed) return failed;
+                if (host.WriteOutput(targets.FullName, "--write-targets", fleet.TargetList(), force) is not 0 and var failed) return failed;
                 host.Out.WriteLine($"Target list written to {targets.FullName}");
             }
 
             if (rootCa is not null)
             {
                 // Every device of the fleet trusts the one lab root: with --root-ca, amt.cert-hashes can decide.
-                if (OutputFile.Write(host, rootCa.FullName, "--write-root-ca", LabCertificates.ProvisioningRoot.ExportCertificatePem(), force) is not 0 and var failed) return failed;
+                if (host.WriteOutput(rootCa.FullName, "--write-root-ca", LabCertificates.ProvisioningRoot.ExportCertificatePem(), force) is not 0 and var failed) return failed;
                 host.Out.WriteLine($"Provisioning root CA written to {rootCa.FullName}");
             }
 
