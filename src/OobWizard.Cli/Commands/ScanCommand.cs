@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using OobWizard.Cli.Scan;
+using OobWizard.Core.Files;
 using OobWizard.Probes;
 using OobWizard.Probes.Amt;
 using Spectre.Console;
@@ -67,12 +68,12 @@ public static class ScanCommand
 
             // The list: every bad line named, and nothing checked until the list is right.
             var fromStdin = source == "-";
-            if (Read(host, "--targets", source, r => ScanTargetList.Parse(r, fromStdin ? "<stdin>" : source), out var list) is { } readFailed) return readFailed;
-            Show(host.Err, list!.Warnings);
-            if (list.Errors.Count > 0)
+            if (Read(host, "--targets", source, ReadLimit.TargetList, r => ScanTargetList.Parse(r, fromStdin ? "<stdin>" : source), ct, out var list) is { } readFailed) return readFailed;
+            Show(host.Err, list!.Warnings, list.WarningCount);
+            if (list.ErrorCount > 0)
             {
-                Show(host.Err, list.Errors);
-                return host.Fail(ScanText.BadLines(list.Errors.Count));
+                Show(host.Err, list.Errors, list.ErrorCount);
+                return host.Fail(ScanText.BadLines(list.ErrorCount));
             }
 
             if (list.Targets.Count == 0) return host.Fail(ScanText.EmptyList(fromStdin ? "-" : source));
@@ -82,8 +83,9 @@ public static class ScanCommand
             var skipped = 0;
             if (parse.GetValue(resumeFrom) is { } resumePath)
             {
-                if (Read(host, "--resume-from", resumePath, r => ScanResumeFile.Read(r, resumePath), out var resume) is { } resumeFailed) return resumeFailed;
-                Show(host.Err, resume!.Warnings);
+                var wanted = mine.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+                if (Read(host, "--resume-from", resumePath, ReadLimit.ScanResults, r => ScanResumeFile.Read(r, resumePath, wanted), ct, out var resume) is { } resumeFailed) return resumeFailed;
+                Show(host.Err, resume!.Warnings, resume.WarningCount);
                 if (resume.Error is { } notRecords) return host.Fail(notRecords);
                 var left = mine.Where(t => !resume.Done.Contains(t.Key)).ToList();
                 skipped = mine.Count - left.Count;
@@ -176,34 +178,48 @@ public static class ScanCommand
         return command;
     }
 
-    /// <summary>Reads a list file (or standard input for "-"); a non-null return is the exit code after a one-line error.</summary>
-    private static int? Read<T>(CliHost host, string option, string path, Func<TextReader, T> parse, out T? result)
+    /// <summary>
+    /// Reads a list file through <see cref="InputFile"/> (a regular file of at most <paramref name="limit"/>; FIFOs and
+    /// devices refused before opening), or standard input for "-"; Ctrl+C stops either read. A non-null return is the
+    /// exit code after a one-line error.
+    /// </summary>
+    private static int? Read<T>(CliHost host, string option, string path, ReadLimit limit, Func<TextReader, T> parse, CancellationToken ct, out T? result)
         where T : class
     {
         result = null;
-        if (path == "-")
-        {
-            result = parse(host.In);
-            return null;
-        }
-
-        if (Directory.Exists(path)) return host.Fail(ScanText.NotAFile(option, path));
         try
         {
-            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            if (path == "-")
+            {
+                result = parse(new CancellableReader(host.In, ct)); // not disposed: standard input stays open
+                return null;
+            }
+
+            using var reader = new CancellableReader(InputFile.OpenText(path, limit), ct);
             result = parse(reader);
             return null;
+        }
+        catch (InputFileException ex)
+        {
+            return host.Fail($"{option} {ex.Message}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return host.Fail(ScanText.CannotRead(option, path, ex.Message));
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            host.Err.WriteLine("oobwizard: " + ScanText.ReadInterrupted(option));
+            return 130;
+        }
     }
 
-    private static void Show(TextWriter err, IReadOnlyList<string> lines)
+    /// <summary>The first <see cref="ShownLines"/> of <paramref name="lines"/>, then how many more of <paramref name="total"/> there were.</summary>
+    private static void Show(TextWriter err, IReadOnlyList<string> lines, int total)
     {
         foreach (var line in lines.Take(ShownLines)) err.WriteLine("oobwizard: " + line);
-        if (lines.Count > ShownLines) err.WriteLine("oobwizard: " + ScanText.AndMore(lines.Count - ShownLines));
+        var shown = Math.Min(ShownLines, lines.Count);
+        if (total > shown) err.WriteLine("oobwizard: " + ScanText.AndMore(total - shown));
     }
 
     private static bool Ask(CliHost host, TextWriter report, string question)

@@ -14,13 +14,22 @@ public sealed record ScanTargetList(IReadOnlyList<ScanTarget> Targets, IReadOnly
     /// <summary>Longest line read; a longer one is an error, not a silent cut.</summary>
     public const int MaxLineLength = 4096;
 
+    /// <summary>Errors and warnings kept as text (the first ones, in list order); the rest are only counted, so a file of bad lines costs no memory.</summary>
+    public const int MaxKeptMessages = 100;
+
+    /// <summary>Bad lines in all (<see cref="Errors"/> holds the first <see cref="MaxKeptMessages"/>).</summary>
+    public int ErrorCount { get; init; }
+
+    /// <summary>Warnings in all (<see cref="Warnings"/> holds the first <see cref="MaxKeptMessages"/>).</summary>
+    public int WarningCount { get; init; }
+
     /// <summary>The list: targets in list order, errors and warnings as whole lines (<c>FILE:LINE: ...</c>).</summary>
     public static ScanTargetList Parse(TextReader reader, string source)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var targets = new List<ScanTarget>();
-        var errors = new List<string>();
-        var warnings = new List<string>();
+        var errors = new BoundedMessages(MaxKeptMessages);
+        var warnings = new BoundedMessages(MaxKeptMessages);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         var lines = new BoundedLineReader(reader, MaxLineLength);
         char? separator = null;
@@ -82,7 +91,7 @@ public sealed record ScanTargetList(IReadOnlyList<ScanTarget> Targets, IReadOnly
             targets.Add(target);
         }
 
-        return new ScanTargetList(targets, errors, warnings);
+        return new ScanTargetList(targets, errors.Kept, warnings.Kept) { ErrorCount = errors.Count, WarningCount = warnings.Count };
     }
 
     /// <summary>RFC 4180 fields: quoted fields may hold the separator and doubled quotes; fields are trimmed.</summary>

@@ -29,7 +29,7 @@ public static class ScanText
 
     public static string CannotRead(string option, string path, string why) => F($"{option} {path}: cannot read it: {why}");
 
-    public static string NotAFile(string option, string path) => F($"{option} {path}: not a file");
+    public static string ReadInterrupted(string option) => F($"{option}: reading was interrupted; nothing was checked");
 
     // --- the target list ---
     public static string LineTooLong(string where, int max) => F($"{where}: longer than {max} characters; write one host per line");

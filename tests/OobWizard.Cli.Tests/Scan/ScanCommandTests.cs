@@ -205,8 +205,8 @@ public sealed class ScanCommandTests : IDisposable
         foreach (var (args, expected) in new (string[], string)[]
                  {
                      (["scan"], "scan needs --targets FILE"),
-                     (["scan", "--targets", missing], $"--targets {missing}: cannot read it"),
-                     (["scan", "--targets", _dir], $"--targets {_dir}: not a file"),
+                     (["scan", "--targets", missing], $"--targets {missing}: no such file"),
+                     (["scan", "--targets", _dir], $"--targets {_dir} is a folder, not a file"),
                      (["scan", "--targets", list, "--shard", "4/3"], "--shard '4/3': write K/N"),
                      (["scan", "--targets", list, "--parallel", "0"], "--parallel: give 1 to 4096"),
                      (["scan", "--targets", list, "--resume-from", list], $"--resume-from {list}: no line in it is a scan record"),
