@@ -46,7 +46,7 @@ public sealed class ContentLocationTests : IDisposable
         run.Run("1\n", "--plain", "--offline");
         Assert.Equal(1, run.Exit);
         Assert.Contains("so the wizard does not start", run.Err);
-        Assert.Contains("q.nowhere", run.Err);
+        Assert.Contains(Path.Combine(user, "tree", "00-start.yaml"), run.Err);
     }
 
     [Fact]
