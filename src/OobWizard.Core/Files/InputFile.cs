@@ -63,6 +63,31 @@ public static class InputFile
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        return ReadBounded(stream, path, size, limit);
+    }
+
+    /// <summary>
+    /// Reads a whole stream as text under the same cap and decoding as a file (an embedded resource,
+    /// for example); <paramref name="name"/> names it in the message.
+    /// </summary>
+    /// <exception cref="InputFileException">the stream holds more than the limit.</exception>
+    public static string ReadAllText(Stream stream, string name, ReadLimit limit) => Decode(ReadAllBytes(stream, name, limit));
+
+    /// <summary>Reads a whole stream under the cap of <paramref name="limit"/>; <paramref name="name"/> names it in the message.</summary>
+    /// <exception cref="InputFileException">the stream holds more than the limit.</exception>
+    public static byte[] ReadAllBytes(Stream stream, string name, ReadLimit limit)
+    {
+        var size = stream.CanSeek ? stream.Length : 0;
+        if (size > limit.MaxBytes)
+        {
+            throw TooLarge(name, size, limit);
+        }
+
+        return ReadBounded(stream, name, size, limit);
+    }
+
+    private static byte[] ReadBounded(Stream stream, string path, long size, ReadLimit limit)
+    {
         var buffer = new byte[(int)Math.Min(limit.MaxBytes + 1, Math.Max(size, 0) + 1)];
         var total = 0;
         while (true)
@@ -101,7 +126,11 @@ public static class InputFile
     /// <exception cref="UnauthorizedAccessException">no permission to read it.</exception>
     public static string ReadAllText(string path, ReadLimit limit)
     {
-        var bytes = ReadAllBytes(path, limit);
+        return Decode(ReadAllBytes(path, limit));
+    }
+
+    private static string Decode(byte[] bytes)
+    {
         using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
