@@ -39,6 +39,36 @@ public sealed class CertAndDirectoryCommandTests : IDisposable
         Assert.DoesNotContain("Pfx-Secret-42", run.Out + run.Err, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A root CA kept as a PFX (with or without a password, named .pfx or not) is read by every cert.* probe that
+    /// loads it, never "ASN1 corrupted data" (found by hand: `cert self-signed.pfx` broke cert.root-key and
+    /// cert.thumbprint while cert's own role check read it).
+    /// </summary>
+    [Theory]
+    [InlineData("root.pfx", "Root-Pfx-7")]
+    [InlineData("root.pfx", "")]
+    [InlineData("root-really-a-pfx.cer", "")]
+    public void Cert_OnARootCaKeptAsAPfx_EveryProbeReadsIt(string name, string password)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Contoso PFX Root", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var root = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, root.Export(X509ContentType.Pkcs12, password));
+
+        using var run = new CliRun();
+        if (password.Length > 0) run.Env["OOBW_PFX_PASSWORD"] = password;
+        run.Run("", "cert", path);
+
+        Assert.True(run.Exit == 0, run.Out + run.Err);
+        Assert.Contains("✓ cert.root-key: the root CA key has 2048 bits", run.Out, StringComparison.Ordinal);
+        Assert.Contains("? cert.thumbprint:", run.Out, StringComparison.Ordinal);
+        Assert.Contains(root.Thumbprint[..2] + " " + root.Thumbprint[2..4], run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("ASN1", run.Out + run.Err, StringComparison.Ordinal);
+        Assert.Contains(", 0 errors", run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Cert_WithAFileThatIsNoCertificate_IsOneLineNamingIt()
     {

@@ -80,7 +80,7 @@ public static class CertCommand
             {
                 if (!asJson) host.Out.WriteLine($"{Path.GetFileName(path)}: {(isCa ? "CA certificate" : "end-entity certificate")}");
                 var context = isCa
-                    ? new ProbeContext { RootCaFile = path, Timeout = bound }
+                    ? new ProbeContext { RootCaFile = path, Timeout = bound, Certificates = new CertificateSettings { PfxPassword = Password(path) } }
                     : new ProbeContext
                     {
                         RootCaFile = root,

@@ -30,7 +30,7 @@ public sealed class AmtCertHashesProbe : AmtProbe
         {
             try
             {
-                root = Certificates.CertificateFile.Load(file);
+                root = Certificates.CertificateFile.Load(file, context.Certificates.PfxPassword);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
             {

@@ -13,34 +13,46 @@ namespace OobWizard.Probes.Certificates;
 /// </summary>
 public static class CertificateFile
 {
-    /// <summary>The first certificate in the file (PEM or DER).</summary>
+    /// <summary>
+    /// The first certificate in the file: PEM, DER, or PFX (for a PFX the end-entity one; see
+    /// <see cref="LoadAll(string, Func{string?}?)"/>). A PFX is told by its extension or by its content.
+    /// </summary>
     /// <exception cref="InputFileException">not a regular file, or larger than <see cref="ReadLimit.Certificate"/>.</exception>
     /// <exception cref="IOException">unreadable file.</exception>
-    /// <exception cref="CryptographicException">not a certificate.</exception>
-    public static X509Certificate2 Load(string path)
+    /// <exception cref="CryptographicException">not a certificate, or a PFX whose password was not given or is wrong.</exception>
+    public static X509Certificate2 Load(string path, Func<string?>? pfxPassword = null)
     {
-        var bytes = Read(path);
-        var text = Encoding.UTF8.GetString(bytes);
-        if (text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
-        {
-            return X509Certificate2.CreateFromPem(text);
-        }
-
-        return X509CertificateLoader.LoadCertificate(bytes);
+        var all = LoadAll(path, pfxPassword);
+        for (var i = 1; i < all.Count; i++) all[i].Dispose();
+        return all[0];
     }
 
-    /// <summary>Every certificate in the file (a PEM bundle, or one DER certificate).</summary>
+    /// <summary>Every certificate in the file (a PEM bundle, one DER certificate, or a PFX without a password).</summary>
     /// <exception cref="InputFileException">not a regular file, or larger than <see cref="ReadLimit.Certificate"/>.</exception>
     /// <exception cref="IOException">unreadable file.</exception>
-    /// <exception cref="CryptographicException">not a certificate.</exception>
-    public static X509Certificate2Collection LoadAll(string path) => PemOrDer(Read(path));
+    /// <exception cref="CryptographicException">not a certificate, or a PFX protected by a password.</exception>
+    public static X509Certificate2Collection LoadAll(string path) => [.. LoadAll(path, null)];
 
     /// <summary>True when the file is a PKCS#12 (PFX) bundle, by its extension (.pfx, .p12).</summary>
     public static bool IsPfx(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".pfx" or ".p12";
 
+    /// <summary>True when the bytes are a PKCS#12 (PFX) bundle, whatever the file is called (a .cer that is really a PFX).</summary>
+    public static bool IsPfx(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 4 || bytes[0] != 0x30) return false;
+        try
+        {
+            return X509Certificate2.GetCertContentType(bytes) == X509ContentType.Pkcs12;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
-    /// Loads PEM, DER or PFX. For a PFX, <paramref name="pfxPassword"/> is asked for (memory only) and every
+    /// Loads PEM, DER or PFX (told by its extension or its content). For a PFX, <paramref name="pfxPassword"/> is asked for (memory only) and every
     /// certificate in the bundle comes back, the end-entity one (with a private key, or else the first) first;
     /// the private keys are not kept.
     /// </summary>
@@ -50,12 +62,22 @@ public static class CertificateFile
     public static IReadOnlyList<X509Certificate2> LoadAll(string path, Func<string?>? pfxPassword)
     {
         var bytes = Read(path);
-        if (!IsPfx(path))
+        if (!IsPfx(path) && !IsPfx(bytes))
         {
             return [.. PemOrDer(bytes)];
         }
 
-        var bundle = X509CertificateLoader.LoadPkcs12Collection(bytes, pfxPassword?.Invoke(), X509KeyStorageFlags.EphemeralKeySet);
+        X509Certificate2Collection bundle;
+        try
+        {
+            // No password callback (or none given): a PFX exported without a password still opens.
+            bundle = X509CertificateLoader.LoadPkcs12Collection(bytes, pfxPassword?.Invoke(), X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (CryptographicException ex) when (pfxPassword is null)
+        {
+            throw new CryptographicException($"{Path.GetFileName(path)} is a PFX (PKCS#12) with a password; give it in OOBW_PFX_PASSWORD", ex);
+        }
+
         var all = bundle.ToList();
         if (all.Count == 0) throw new CryptographicException("the PFX holds no certificate");
         var leaf = all.FirstOrDefault(c => c.HasPrivateKey) ?? all.FirstOrDefault();

@@ -29,7 +29,7 @@ public sealed class RootKeyProbe : IProbe
         X509Certificate2 root;
         try
         {
-            root = CertificateFile.Load(file);
+            root = CertificateFile.Load(file, context.Certificates.PfxPassword);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
         {

@@ -31,7 +31,7 @@ public sealed class ThumbprintProbe : IProbe
         X509Certificate2 root;
         try
         {
-            root = CertificateFile.Load(file);
+            root = CertificateFile.Load(file, context.Certificates.PfxPassword);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
         {
