@@ -1,5 +1,6 @@
 using OobWizard.Core.Content;
 using OobWizard.Core.Engine;
+using OobWizard.Core.Sessions;
 using OobWizard.Core.Tree;
 using Spectre.Console;
 
@@ -9,15 +10,26 @@ namespace OobWizard.Cli.Wizard;
 /// Line mode for scripts, screen readers and bad links: no ANSI, no cursor movement. Prints each
 /// step with numbered choices and reads one line per answer. EOF saves and exits cleanly.
 /// </summary>
-public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, TextReader input, Func<string, string?>? readSecret = null)
+public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, TextReader input, Func<string, string?>? readSecret = null, SessionLockHolder? heldBy = null)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var autoProbe = true;
         var redraw = true;
         var page = new PageBuilder(ctl, unicode: false);
+        if (heldBy is not null && !ResolveLock(heldBy, page))
+        {
+            return 0;
+        }
+
         while (true)
         {
+            if (ctl.TakenOverBy is { } other)
+            {
+                console.WriteLine(page.Ui("session.taken-over", other.Describe()));
+                return 0;
+            }
+
             if (autoProbe && ctl.CanProbe)
             {
                 console.WriteLine(page.Ui("probe.running", ctl.Current.Probe));
@@ -52,11 +64,11 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
             {
                 ctl.Save();
                 console.WriteLine();
-                console.WriteLine(page.Ui("session.saved", ctl.SessionPath));
+                console.WriteLine(Saved(page));
                 return 0;
             }
 
-            var (handled, exit, probeAgain) = Handle(line.Trim(), choices, page);
+            var (handled, exit, probeAgain) = await HandleAsync(line.Trim(), choices, page, ct).ConfigureAwait(false);
             if (exit)
             {
                 return 0;
@@ -102,7 +114,30 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
         }
     }
 
-    private (string? What, bool Exit, bool ProbeAgain) Handle(string line, IReadOnlyList<Choice> choices, PageBuilder page)
+    private string Saved(PageBuilder page) =>
+        ctl.ReadOnly ? page.Ui("session.readonly", ctl.SessionPath) : page.Ui("session.saved", ctl.SessionPath, ctl.ResumeCommand);
+
+    // Another window has the session open: read-only (r), take over (t), or leave (anything else).
+    private bool ResolveLock(SessionLockHolder other, PageBuilder page)
+    {
+        console.WriteLine(page.Ui("plain.lock", other.Describe()));
+        console.Write("> ");
+        console.Profile.Out.Writer.Flush();
+        switch (input.ReadLine()?.Trim().ToLowerInvariant())
+        {
+            case "t" or "take-over" or "takeover":
+                ctl.TakeOverLock();
+                return true;
+            case "r" or "read-only" or "readonly":
+                ctl.OpenReadOnly();
+                return true;
+            default:
+                ctl.OpenReadOnly();
+                return false;
+        }
+    }
+
+    private async Task<(string? What, bool Exit, bool ProbeAgain)> HandleAsync(string line, IReadOnlyList<Choice> choices, PageBuilder page, CancellationToken ct)
     {
         if (line.Length == 0)
         {
@@ -114,7 +149,7 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
         {
             case "quit" or "q" or "exit":
                 ctl.Save();
-                console.WriteLine(page.Ui("session.saved", ctl.SessionPath));
+                console.WriteLine(Saved(page));
                 return ("quit", true, false);
             case "back" or "b":
                 Report(ctl.Fire(Trigger.Back), page);
@@ -145,8 +180,18 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
             return ("unknown", false, false);
         }
 
-        Report(ctl.Fire(Trigger.Choose(choice.Id)), page);
-        return ("choice", false, false);
+        if (ctl.FixCheckFor(choice.Id) is { } check)
+        {
+            console.WriteLine(page.Ui("fixcheck.running", check.Probe));
+        }
+
+        var outcome = await ctl.ChooseAsync(choice.Id, ct).ConfigureAwait(false);
+        if (outcome.Message is { } message)
+        {
+            console.WriteLine(message);
+        }
+
+        return (outcome.Moved ? "choice" : "stay", false, false);
     }
 
     private void Report(string? refusal, PageBuilder page)
