@@ -23,8 +23,9 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
     public bool Confirm(string title, string text, string yes, string no)
     {
         using var dialog = NewDialog(title, text, out _);
-        dialog.AddButton(new Button { Text = no });
-        dialog.AddButton(new Button { Text = yes });
+        dialog.AddButton(NewButton(no));
+        dialog.AddButton(NewButton(yes));
+        dialog.Buttons[^1].SetFocus();
         return Run(dialog) == 1;
     }
 
@@ -34,9 +35,10 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
         using var dialog = NewDialog(title, text, out _);
         foreach (var b in buttons)
         {
-            dialog.AddButton(new Button { Text = b });
+            dialog.AddButton(NewButton(b));
         }
 
+        dialog.Buttons[^1].SetFocus();
         return Run(dialog);
     }
 
@@ -54,8 +56,8 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
             dialog.Add(more);
         }
 
-        dialog.AddButton(new Button { Text = cancel });
-        dialog.AddButton(new Button { Text = ok });
+        dialog.AddButton(NewButton(cancel));
+        dialog.AddButton(NewButton(ok));
         field.SetFocus();
         // Enter in the field means OK.
         field.Accepting += (_, e) =>
@@ -80,7 +82,7 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
             app.RequestStop(dialog);
         };
         dialog.Add(list);
-        dialog.AddButton(new Button { Text = cancel });
+        dialog.AddButton(NewButton(cancel));
         list.SetFocus();
         Run(dialog);
         return picked;
@@ -93,23 +95,34 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
         var page = new PageView(theme) { X = 0, Y = y, Width = Dim.Fill(), Height = Math.Max(3, Math.Min(StyledLines.Render(body, DialogTextWidth()).Count, app.Screen.Height - 8)) };
         page.Show(_ => body);
         dialog.Add(page);
-        dialog.AddButton(new Button { Text = close });
-        page.SetFocus();
-        page.KeyDown += (_, key) =>
+        dialog.AddButton(NewButton(close));
+        dialog.Buttons[^1].SetFocus();
+        dialog.KeyDown += (_, key) =>
         {
-            if (key == Key.PageDown || key == Key.Space)
+            var by = key == Key.PageDown ? Math.Max(1, page.VisibleLines - 1)
+                : key == Key.PageUp ? -Math.Max(1, page.VisibleLines - 1)
+                : key == Key.CursorDown ? 1
+                : key == Key.CursorUp ? -1
+                : 0;
+            if (by != 0)
             {
-                page.ScrollBy(Math.Max(1, page.VisibleLines - 1));
-                key.Handled = true;
-            }
-            else if (key == Key.PageUp)
-            {
-                page.ScrollBy(-Math.Max(1, page.VisibleLines - 1));
+                page.ScrollBy(by);
                 key.Handled = true;
             }
         };
         Run(dialog);
     }
+
+    // Plain buttons, "[ OK ]" with no shadow blocks: old console fonts lack ⟦ ⟧ ► ◄ ▖ ▝ ▀ (pitfall 7),
+    // and Terminal.Gui 2.5 sets those glyphs only through its configuration files. No hot key
+    // from the first letter either: keys in a dialog are Enter, Esc, Tab and arrows.
+    private static Button NewButton(string text) => new()
+    {
+        Text = "[ " + text + " ]",
+        NoDecorations = true,
+        ShadowStyle = ShadowStyles.None,
+        HotKeySpecifier = new System.Text.Rune('\uFFFF'),
+    };
 
     /// <summary>Width available for text inside a dialog on the current screen.</summary>
     public int DialogTextWidth() => DialogWidth() - 4;
@@ -122,6 +135,8 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
         {
             Title = title,
             Width = DialogWidth(),
+            BorderStyle = Terminal.Gui.Drawing.LineStyle.Single,
+            ShadowStyle = ShadowStyles.None,
         };
         dialog.SetScheme(theme.Dialog);
         // Ctrl+D (end of input) cancels like Esc, so a typed line never ends up in the wrong place.
@@ -136,9 +151,10 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
         nextY = 0;
         if (!string.IsNullOrEmpty(text))
         {
-            var body = Body(text, DialogTextWidth(), Math.Max(2, app.Screen.Height - 10));
+            var maxLines = Math.Max(2, app.Screen.Height - 10);
+            var body = Body(text, DialogTextWidth(), maxLines);
             dialog.Add(body);
-            nextY = body.Frame.Height + 1;
+            nextY = Math.Min(maxLines, StyledLines.Render(CjkText.Append(new Paragraph(), text, Style.Plain), DialogTextWidth()).Count) + 1;
         }
 
         return dialog;
@@ -151,7 +167,6 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
         var lines = StyledLines.Render(renderable, width).Count;
         var view = new PageView(theme) { X = 0, Y = 0, Width = Dim.Fill(), Height = Math.Max(1, Math.Min(lines, maxLines)), CanFocus = lines > maxLines };
         view.Show(_ => renderable);
-        view.Frame = view.Frame with { Height = Math.Max(1, Math.Min(lines, maxLines)) };
         return view;
     }
 

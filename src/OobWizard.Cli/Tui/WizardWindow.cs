@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using OobWizard.Cli.Rendering;
 using OobWizard.Cli.Wizard;
 using OobWizard.Core.Content;
 using OobWizard.Core.Engine;
@@ -779,8 +780,39 @@ public sealed class WizardWindow : Runnable
         }
     }
 
-    private void Help() =>
-        Dialogs.Show(Ui("dlg.help.title"), new Spectre.Console.Text(Ui("tui.help")), Ui("dlg.close"));
+    private void Help() => Dialogs.Show(Ui("dlg.help.title"), HelpTable(Ui("tui.help")), Ui("dlg.close"));
+
+    // "keys   what they do" lines as two columns, so a description wraps under itself in a narrow dialog.
+    private static IRenderable HelpTable(string help)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn(new GridColumn());
+        var rows = new List<IRenderable>();
+        foreach (var line in help.TrimEnd().Split('\n'))
+        {
+            var split = System.Text.RegularExpressions.Regex.Match(line, @"^(\S.*?)\s{2,}(\S.*)$");
+            if (split.Success)
+            {
+                grid.AddRow(new Spectre.Console.Text(split.Groups[1].Value, new Style(decoration: Decoration.Bold)), CjkText.Append(new Paragraph(), split.Groups[2].Value, Style.Plain));
+            }
+            else
+            {
+                if (grid.Rows.Count > 0)
+                {
+                    rows.Add(grid);
+                    grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn(new GridColumn());
+                }
+
+                rows.Add(CjkText.Append(new Paragraph(), line, Style.Plain));
+            }
+        }
+
+        if (grid.Rows.Count > 0)
+        {
+            rows.Add(grid);
+        }
+
+        return new Rows(rows);
+    }
 
     private void JumpToFix()
     {

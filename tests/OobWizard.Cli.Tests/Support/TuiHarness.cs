@@ -3,7 +3,6 @@ using OobWizard.Cli.Wizard;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
-using Terminal.Gui.Testing;
 
 namespace OobWizard.Cli.Tests.Support;
 
@@ -67,16 +66,23 @@ public sealed class TuiHarness : IDisposable
 
     public WizardController Controller { get; }
 
+    private IInputProcessor Processor => App.Driver!.GetInputProcessor();
+
     /// <summary>True once the window's run loop ended (the user left).</summary>
     public bool Ended => _done.IsSet;
 
     public static TuiHarness Start(WizardController ctl, int width = 80, int height = 24, TuiOptions? options = null, bool monochrome = false, TimeSpan? escapeHold = null) =>
         new(ctl, width, height, options ?? new TuiOptions { Clipboard = new RecordingClipboard(), CurrentDirectory = Path.GetTempPath() }, monochrome, escapeHold);
 
-    /// <summary>Presses a key (through the application's key path, as the driver would) and waits until it was handled.</summary>
+    /// <summary>
+    /// Presses a key: encoded as the terminal would send it and queued for the ANSI driver's input
+    /// parser (a thread-safe queue the main loop, or a dialog's nested loop, reads), then waits
+    /// two loop round trips so it has been handled.
+    /// </summary>
     public TuiHarness Press(Key key)
     {
-        Post(app => app.Keyboard.RaiseKeyDownEvent(key));
+        Processor.InjectKeyDownEvent(key);
+        Settle();
         return this;
     }
 
@@ -104,21 +110,20 @@ public sealed class TuiHarness : IDisposable
     /// <summary>Feeds raw terminal input (bytes as the terminal sends them) to the ANSI driver's parser.</summary>
     public TuiHarness Raw(string input)
     {
-        Post(app =>
+        foreach (var c in input)
         {
-            var processor = (InputProcessorImpl<char>)app.Driver!.GetInputProcessor();
-            foreach (var c in input)
-            {
-                processor.InputQueue.Enqueue(c);
-            }
-        });
+            ((InputProcessorImpl<char>)Processor).InputQueue.Enqueue(c);
+        }
+
+        Settle();
         return this;
     }
 
     /// <summary>A mouse event at a screen position, through the application's mouse path.</summary>
     public TuiHarness Mouse(MouseFlags flags, int x, int y)
     {
-        Post(app => app.InjectMouse(new Terminal.Gui.Input.Mouse { Flags = flags, ScreenPosition = new System.Drawing.Point(x, y) }));
+        Processor.InjectMouseEvent(App, new Terminal.Gui.Input.Mouse { Flags = flags, ScreenPosition = new System.Drawing.Point(x, y) });
+        Settle();
         return this;
     }
 
