@@ -139,14 +139,20 @@ public sealed class WizardWindow : Runnable
 
         ShowStep(selectPrevious: true);
         _answers.SetFocus();
-        if (_options.HeldBy is { } other && !ResolveLock(other))
-        {
-            return;
-        }
-
-        if (_ctl.CanProbe && _ctl.EvidenceHere is null)
+        if ((_options.HeldBy is not { } other || ResolveLock(other)) && _ctl.CanProbe && _ctl.EvidenceHere is null)
         {
             StartProbe(null);
+        }
+
+        if (Left)
+        {
+            // Left during start-up (a dialog here got Ctrl+C or "leave"): Terminal.Gui's run loop
+            // clears a stop requested before it starts, so ask again from its first iteration.
+            App!.AddTimeout(TimeSpan.Zero, () =>
+            {
+                App.RequestStop(this);
+                return false;
+            });
         }
     }
 
@@ -714,7 +720,6 @@ public sealed class WizardWindow : Runnable
             default:
                 _ctl.OpenReadOnly(); // nothing of this window reaches the file
                 Left = true;
-                App?.RequestStop(this);
                 return false;
         }
     }

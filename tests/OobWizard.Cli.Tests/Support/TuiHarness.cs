@@ -20,7 +20,7 @@ public sealed class TuiHarness : IDisposable
     private readonly ManualResetEventSlim _done = new();
     private Exception? _failure;
 
-    private TuiHarness(WizardController ctl, int width, int height, TuiOptions options, bool monochrome, TimeSpan? escapeHold)
+    private TuiHarness(WizardController ctl, int width, int height, TuiOptions options, bool monochrome, TimeSpan? escapeHold, Action<WizardWindow>? configure)
     {
         Controller = ctl;
         _thread = new Thread(() =>
@@ -35,6 +35,7 @@ public sealed class TuiHarness : IDisposable
                 Joiner.Attach();
                 App = app;
                 Window = window;
+                configure?.Invoke(window);
                 _ready.Set();
                 app.Run(window);
             }
@@ -71,8 +72,9 @@ public sealed class TuiHarness : IDisposable
     /// <summary>True once the window's run loop ended (the user left).</summary>
     public bool Ended => _done.IsSet;
 
-    public static TuiHarness Start(WizardController ctl, int width = 80, int height = 24, TuiOptions? options = null, bool monochrome = false, TimeSpan? escapeHold = null) =>
-        new(ctl, width, height, options ?? new TuiOptions { Clipboard = new RecordingClipboard(), CurrentDirectory = Path.GetTempPath() }, monochrome, escapeHold);
+    /// <param name="configure">Runs before the window starts (its first probe may already need what it sets up).</param>
+    public static TuiHarness Start(WizardController ctl, int width = 80, int height = 24, TuiOptions? options = null, bool monochrome = false, TimeSpan? escapeHold = null, Action<WizardWindow>? configure = null) =>
+        new(ctl, width, height, options ?? new TuiOptions { Clipboard = new RecordingClipboard(), CurrentDirectory = Path.GetTempPath() }, monochrome, escapeHold, configure);
 
     /// <summary>
     /// Presses a key: encoded as the terminal would send it and queued for the ANSI driver's input
