@@ -20,6 +20,11 @@ public sealed class CliRun : IDisposable
 
     public Dictionary<string, string?> Env { get; } = new();
 
+    /// <summary>Prompts the wizard asked a secret with (answered with <see cref="Secret"/>).</summary>
+    public List<string> SecretPrompts { get; } = [];
+
+    public string? Secret { get; set; }
+
     public CliRun Run(string stdin, params string[] args)
     {
         var output = new StringWriter();
@@ -31,6 +36,11 @@ public sealed class CliRun : IDisposable
             Err = error,
             Env = name => name == "OOBW_SESSION_DIR" ? SessionDir : Env.GetValueOrDefault(name),
             IsTerminal = false,
+            ReadSecret = prompt =>
+            {
+                SecretPrompts.Add(prompt);
+                return Secret;
+            },
         };
         Exit = CliApp.RunAsync(["--content", Repo.Content, .. args], host).GetAwaiter().GetResult();
         Out = output.ToString();

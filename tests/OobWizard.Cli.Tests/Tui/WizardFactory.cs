@@ -21,6 +21,10 @@ public sealed class WizardFactory : IDisposable
     public WizardController Live(ProbeRunner probes, string lang = "en", string target = "amt.test", Func<ProbeContext>? context = null, string file = "s.json") =>
         new(Content, Session.New(new FixedClock(), lang, target, offline: false), Path.Combine(Dir, file), probes, context ?? (() => new ProbeContext { Target = target, Timeout = TimeSpan.FromSeconds(60) }), new FixedClock());
 
+    /// <summary>A second window on a saved session (same file).</summary>
+    public static WizardController Resume(string path) =>
+        new(Content, SessionStore.Load(path), path, new ProbeRunner([]), () => new ProbeContext(), new FixedClock());
+
     public void Dispose()
     {
         try
