@@ -23,6 +23,7 @@ public sealed class AnswerList : View
     private int _layoutWidth = -1;
     private int _pendingNumber;
     private int? _pressedItem;
+    private bool _adjusting;
 
     public AnswerList(TuiTheme theme)
     {
@@ -83,19 +84,18 @@ public sealed class AnswerList : View
     protected override void OnViewportChanged(DrawEventArgs e)
     {
         base.OnViewportChanged(e);
+        if (_adjusting)
+        {
+            return;
+        }
+
         if (Viewport.Width != _layoutWidth)
         {
             Relayout(force: true);
         }
 
-        // A new height (resize, or the window gave the list more room): no empty rows below while
+        // A new size (resize, or the window gave the list more room): no empty rows below while
         // answers are scrolled off above, and the highlighted answer in view.
-        var max = Math.Max(0, NeededLines(Viewport.Width) - Viewport.Height);
-        if (Viewport.Y > max)
-        {
-            Viewport = Viewport with { Y = max };
-        }
-
         EnsureSelectedVisible();
     }
 
@@ -379,6 +379,8 @@ public sealed class AnswerList : View
         return null;
     }
 
+    // Scrolls so the highlighted answer is in view and no rows are left empty below; sets the
+    // viewport once (setting it raises OnViewportChanged, which must not start this again).
     private void EnsureSelectedVisible()
     {
         if (_layout.Count == 0 || Viewport.Height <= 0)
@@ -389,18 +391,31 @@ public sealed class AnswerList : View
         var item = _layout[Math.Clamp(SelectedRow, 0, _layout.Count - 1)];
         var offset = Filter is null ? 0 : 1;
         var top = Viewport.Y;
-        if (offset + item.First < top)
-        {
-            top = item.First == 0 ? 0 : offset + item.First;
-        }
-        else if (offset + item.First + item.Lines.Count > top + Viewport.Height)
+        if (offset + item.First + item.Lines.Count > top + Viewport.Height)
         {
             top = offset + item.First + item.Lines.Count - Viewport.Height;
         }
 
-        if (top != Viewport.Y)
+        if (offset + item.First < top)
         {
-            Viewport = Viewport with { Y = Math.Max(0, top) };
+            top = item.First == 0 ? 0 : offset + item.First;
+        }
+
+        var max = Math.Max(0, offset + _layout[^1].First + _layout[^1].Lines.Count - Viewport.Height);
+        top = Math.Clamp(top, 0, max);
+        if (top == Viewport.Y)
+        {
+            return;
+        }
+
+        _adjusting = true;
+        try
+        {
+            Viewport = Viewport with { Y = top };
+        }
+        finally
+        {
+            _adjusting = false;
         }
     }
 

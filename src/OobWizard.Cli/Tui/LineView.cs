@@ -128,6 +128,13 @@ public sealed class LineView : View
                 end++;
             }
 
+            if (end == start)
+            {
+                // A wide glyph in a one-column view: leave it out rather than loop.
+                start++;
+                continue;
+            }
+
             var last = rows.Count == maxRows - 1;
             if (end < cells.Count && last)
             {

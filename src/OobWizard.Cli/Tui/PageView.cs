@@ -16,6 +16,7 @@ public sealed class PageView : View
 {
     private readonly TuiTheme _theme;
     private Func<int, IRenderable>? _build;
+    private bool _adjusting;
 
     public PageView(TuiTheme theme)
     {
@@ -87,12 +88,21 @@ public sealed class PageView : View
     protected override void OnViewportChanged(DrawEventArgs e)
     {
         base.OnViewportChanged(e);
-        if (Viewport.Width != Page.Width)
+        if (!_adjusting && Viewport.Width != Page.Width)
         {
-            // A resize: lay out again at the new width and keep the scroll position in range.
-            var top = Viewport.Y;
-            Relayout(force: false);
-            ScrollTo(top);
+            // A resize: lay out again at the new width and keep the scroll position in range
+            // (without starting this again from the viewport change that causes).
+            _adjusting = true;
+            try
+            {
+                var top = Viewport.Y;
+                Relayout(force: false);
+                ScrollTo(top);
+            }
+            finally
+            {
+                _adjusting = false;
+            }
         }
     }
 

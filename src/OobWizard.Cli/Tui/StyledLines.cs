@@ -34,7 +34,9 @@ public sealed class StyledLines
 
     public static StyledLines Render(IRenderable renderable, int width)
     {
-        width = Math.Max(1, width);
+        // Spectre's paragraph splitting never ends when a wide (CJK) glyph is wider than the width:
+        // lay out at least four columns; the painter clips what a tinier view cannot show.
+        width = Math.Max(4, width);
         var options = RenderOptions.Create(Layout, Layout.Profile.Capabilities);
         var lines = Segment.SplitLines(renderable.Render(options, width), width);
         // A trailing empty line is an artefact of a final line break, not content.

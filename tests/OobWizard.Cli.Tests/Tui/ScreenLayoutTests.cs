@@ -94,6 +94,27 @@ public sealed class ScreenLayoutTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(12, 4)]
+    [InlineData(30, 8)]
+    [InlineData(0, 0)]
+    public void ATinyTerminal_NeverCrashes_AndGrowingBackRestoresTheScreen(int width, int height)
+    {
+        var ctl = _f.Offline("ja");
+        using var ui = TuiHarness.Start(ctl, 80, 24);
+
+        ui.Resize(width, height);
+        ui.Type("/");
+        ui.Press(Key.CursorDown);
+        ui.Screen();
+        ui.Resize(80, 24);
+        ui.Press(Key.Esc);
+
+        Assert.False(ui.Ended);
+        AssertFits(ui, 80, 24, $"back from {width}x{height}");
+    }
+
     [Fact]
     public void CtrlL_RedrawsTheSameScreen_AndKeepsTheLanguage()
     {
