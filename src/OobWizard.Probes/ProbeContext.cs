@@ -64,13 +64,13 @@ public sealed class ProbeContext
     public ProbeRun Run { get; init; } = new();
 
     /// <summary>A copy with some fields replaced (a resumed session's target, the lab's DNS), the rest the same.</summary>
-    public ProbeContext With(string? target = null, string? fqdn = null, IReadOnlyList<string>? dnsServers = null, string? servicePoint = null, string? domain = null, string? password = null) => new()
+    public ProbeContext With(string? target = null, string? fqdn = null, IReadOnlyList<string>? dnsServers = null, string? servicePoint = null, string? domain = null, string? password = null, int? httpPort = null, int? tlsPort = null, bool? useTls = null) => new()
     {
         Target = target ?? Target,
         Fqdn = fqdn ?? Fqdn,
-        HttpPort = HttpPort,
-        TlsPort = TlsPort,
-        UseTls = UseTls,
+        HttpPort = httpPort ?? HttpPort,
+        TlsPort = tlsPort ?? TlsPort,
+        UseTls = useTls ?? UseTls,
         User = User,
         Password = password ?? Password,
         RootCaFile = RootCaFile,

@@ -768,9 +768,9 @@ public sealed class WizardWindow : Runnable
         if (Dialogs.Prompt(Ui("dlg.target.title"), text, _ctl.Session.Target ?? "", Ui("dlg.ok"), Ui("dlg.cancel")) is { } target
             && target.Trim() is { Length: > 0 } host)
         {
-            if (host.Any(char.IsWhiteSpace) || host.Any(char.IsControl))
+            if (!TargetSpec.TryParse(host, out _, out var error))
             {
-                Say(Ui("tui.target.bad", host));
+                Say(Ui("tui.target.bad", host) + ": " + error);
                 return;
             }
 

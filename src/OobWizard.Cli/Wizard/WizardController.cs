@@ -176,9 +176,12 @@ public sealed class WizardController
     public ProbeContext CreateProbeContext()
     {
         var context = _probeContext();
-        if (Session.Target is { } target && target != context.Target)
+        // The session's target wins when the context was not built from it: a resumed session
+        // without --target, or a target switched in the wizard. (--target host:port or a URL is
+        // parsed the way --target is.)
+        if (Session.Target is { } target && TargetSpec.TryParse(target, out var spec, out _) && spec!.Host != context.Target)
         {
-            context = context.With(target: target);
+            context = context.With(target: spec.Host, httpPort: spec.HttpPort, tlsPort: spec.TlsPort, useTls: spec.Tls ? true : null);
         }
 
         return _password is null ? context : context.With(password: _password);

@@ -92,8 +92,9 @@ public sealed class SharedWizardTests : IDisposable
 
         run.Run("both-or-sol\n", "demo", "--plain", "--resume", file);
         Assert.Equal(0, run.Exit);
-        Assert.Contains("amt.redirection: disabled", run.Out);
-        Assert.Equal("console.redirection-disabled", run.LoadSession(file).State.Current);
+        var resumed = run.LoadSession(file);
+        Assert.Equal("console.redirection-disabled", resumed.State.Current);
+        Assert.Contains(resumed.Evidence, e => e.Probe == "amt.redirection" && e.Verdict == "disabled");
         Assert.Empty(run.SecretPrompts);
     }
 
