@@ -37,6 +37,7 @@ public sealed class WizardWindow : Runnable
     private readonly AnswerList _answers;
     private readonly LineView _keys;
     private TuiDialogs? _dialogs;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Action> _posted = new();
     private BackgroundProbe? _probe;
     private string? _message;
     private string? _hint;
@@ -135,6 +136,7 @@ public sealed class WizardWindow : Runnable
         {
             _keyHooked = true;
             App!.Keyboard.KeyDown += OnAnyKey;
+            App.Iteration += RunPosted;
         }
 
         ShowStep(selectPrevious: true);
@@ -164,6 +166,7 @@ public sealed class WizardWindow : Runnable
             if (_keyHooked && App is not null)
             {
                 App.Keyboard.KeyDown -= OnAnyKey;
+                App.Iteration -= RunPosted;
             }
         }
 
@@ -292,6 +295,22 @@ public sealed class WizardWindow : Runnable
         }
 
         return base.OnKeyDown(key);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on the UI thread at the start of the next main-loop iteration.
+    /// Background work comes back this way, not through <c>app.Invoke</c>: Terminal.Gui runs invoked
+    /// actions inside its timer queue's lock, so a dialog opened from one (the password asked again)
+    /// would block every other thread's Invoke (a signal handler's too) until it closed.
+    /// </summary>
+    public void Post(Action action) => _posted.Enqueue(action);
+
+    private void RunPosted(object? sender, EventArgs<IApplication?> e)
+    {
+        while (_posted.TryDequeue(out var action))
+        {
+            action();
+        }
     }
 
     // Every key, before any view: clears the last message, and Ctrl+C leaves from anywhere (also in dialogs).
@@ -590,7 +609,7 @@ public sealed class WizardWindow : Runnable
         var run = new BackgroundProbe(probeId, _ctl.Current.Id, check, context, new CancellationTokenSource(), Stopwatch.StartNew());
         _probe = run;
         run.Task = Task.Run(() => _ctl.ProbeAsync(probeId, context, run.Cts.Token));
-        run.Task.ContinueWith(t => App?.Invoke(() => ProbeFinished(run, t)), TaskScheduler.Default);
+        run.Task.ContinueWith(t => Post(() => ProbeFinished(run, t)), TaskScheduler.Default);
         run.Timer = App!.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
         {
             if (_probe != run)
@@ -640,6 +659,26 @@ public sealed class WizardWindow : Runnable
 
         var before = _ctl.Current.Id;
         _ctl.ApplyProbe(run.NodeId, result, run.Context);
+        if (_ctl.PasswordRefused)
+        {
+            // AMT refused the password: it is never sent again; offer to type it again (Esc: go on without).
+            var again = Dialogs.Prompt(
+                Ui("dlg.password.title"),
+                Ui("password.refused", _ctl.RefusedUser) + "\n" + Ui("tui.password.again"),
+                "",
+                Ui("dlg.ok"),
+                Ui("dlg.cancel"),
+                secret: true);
+            if (!string.IsNullOrEmpty(again) && !Left)
+            {
+                _ctl.UsePassword(again);
+                StartProbe(null);
+                return;
+            }
+
+            _ctl.DeclinePasswordRetry();
+        }
+
         if (_ctl.Current.Id != before)
         {
             Arrived(); // chained: the next step may be a check too

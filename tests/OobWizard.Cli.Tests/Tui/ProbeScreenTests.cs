@@ -171,6 +171,27 @@ public sealed class ProbeScreenTests : IDisposable
         Assert.Equal("p.con.redirection", SessionStore.Load(ctl.SessionPath).State.Current);
     }
 
+    [Fact]
+    public async Task ARefusedPassword_IsAskedAgainInADialog_AndNeverSentTwice()
+    {
+        // A real lab device (HTTP Digest): the first password is wrong.
+        await using var device = await Lab.LabDevice.StartAsync(Lab.LabScenarios.Find("healthy")!, System.Net.IPAddress.Parse("127.213.0.7"), Lab.LabPorts.Ephemeral, Lab.LabCredentials.Random());
+        var run = new ProbeRun();
+        var runner = ProbeCatalog.Runner(device.Endpoint.CreateProbeOptions());
+        var ctl = _f.Live(runner, target: device.Endpoint.Host, context: () => device.Endpoint.CreateProbeContext(run: run).With(password: "Wrong-password"));
+        ctl.Fire(Trigger.Jump("p.con.redirection"));
+        using var ui = TuiHarness.Start(ctl);
+
+        Assert.True(ui.WaitUntil(() => (ui.App.TopRunnable as Dialog)?.Title == "AMT password"));
+        Assert.Contains("refused the password", ui.ScreenText());
+        Assert.Equal(1, device.RefusedAuthorizations);
+        ui.Type(device.Endpoint.Password).Press(Key.Enter);
+
+        Assert.True(ui.WaitUntil(() => ctl.Current.Id == "q.con.second-console"));
+        Assert.Equal(1, device.RefusedAuthorizations);
+        Assert.DoesNotContain(device.Endpoint.Password, File.ReadAllText(ctl.SessionPath));
+    }
+
     public void Dispose() => _f.Dispose();
 
     /// <summary>Accepts one connection, reads what comes and never answers; notes when the client hangs up.</summary>
