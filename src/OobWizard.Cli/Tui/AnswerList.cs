@@ -192,19 +192,23 @@ public sealed class AnswerList : View
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
-        SetAttribute(_theme.Normal);
+        // On the colours of wherever the list sits (the window, or a dialog).
+        var under = GetAttributeForRole(VisualRole.Normal);
+        var normal = TuiTheme.On(_theme.Normal, under);
+        var hint = TuiTheme.On(_theme.Hint, under);
+        SetAttribute(normal);
         ClearViewport();
         var offset = Filter is null ? 0 : 1;
         if (Filter is not null && Viewport.Y == 0)
         {
-            SetAttribute(_theme.Message);
+            SetAttribute(TuiTheme.On(_theme.Message, under));
             var prompt = Localize("tui.filter", [Filter]);
             AddStr(0, 0, Fit(prompt, Viewport.Width));
         }
 
         if (_visible.Count == 0 && Filter is not null)
         {
-            SetAttribute(_theme.Hint);
+            SetAttribute(hint);
             AddStr(2, offset - Viewport.Y, Fit(Localize("tui.filter.none", [Filter]), Viewport.Width - 2));
             return true;
         }
@@ -214,7 +218,7 @@ public sealed class AnswerList : View
         {
             var item = _layout[row];
             var selected = row == SelectedRow;
-            var attribute = selected ? (HasFocus ? _theme.Selected : _theme.SelectedUnfocused) : _theme.Normal;
+            var attribute = selected ? (HasFocus ? _theme.Selected : _theme.SelectedUnfocused) : normal;
             for (var l = 0; l < item.Lines.Count; l++)
             {
                 var y = offset + item.First + l - Viewport.Y;
@@ -231,7 +235,7 @@ public sealed class AnswerList : View
 
                 if (l == 0)
                 {
-                    SetAttribute(selected ? attribute : _theme.Hint);
+                    SetAttribute(selected ? attribute : hint);
                     var marker = selected ? "❯ " : "  ";
                     AddStr(0, y, marker + (_visible[row] + 1).ToString(CultureInfo.InvariantCulture).PadLeft(numberWidth) + ". ");
                 }
@@ -256,13 +260,13 @@ public sealed class AnswerList : View
         var total = NeededLines(Viewport.Width);
         if (Viewport.Y > 0)
         {
-            SetAttribute(_theme.Hint);
+            SetAttribute(hint);
             AddStr(Math.Max(0, Viewport.Width - 2), 0, "↑ ");
         }
 
         if (Viewport.Y + Viewport.Height < total)
         {
-            SetAttribute(_theme.Hint);
+            SetAttribute(hint);
             var below = Enumerable.Range(0, _layout.Count).Count(r => offset + _layout[r].First >= Viewport.Y + Viewport.Height);
             var mark = "↓" + (below > 0 ? below.ToString(CultureInfo.InvariantCulture) : "") + " ";
             AddStr(Math.Max(0, Viewport.Width - mark.Length), Viewport.Height - 1, mark);

@@ -143,7 +143,9 @@ public sealed class PageView : View
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
-        SetAttribute(_theme.Normal);
+        // The colours of wherever the page sits (the window, or a dialog).
+        var under = GetAttributeForRole(VisualRole.Normal);
+        SetAttribute(under);
         ClearViewport();
         var width = Viewport.Width;
         for (var row = 0; row < Viewport.Height; row++)
@@ -162,7 +164,7 @@ public sealed class PageView : View
                     continue;
                 }
 
-                SetAttribute(_theme.Map(segment.Style));
+                SetAttribute(_theme.Map(segment.Style, under));
                 foreach (var grapheme in GraphemeHelper.GetGraphemes(segment.Text))
                 {
                     var columns = grapheme.GetColumns();

@@ -35,7 +35,8 @@ public sealed class TuiTheme
         Dialog = new Scheme(monochrome ? Normal : new Attribute(new Color(255, 255, 255), new Color(48, 48, 48)))
         {
             Focus = monochrome ? new Attribute(Default, Default, TextStyle.Reverse) : new Attribute(new Color(0, 0, 0), new Color(0, 175, 175)),
-            Editable = monochrome ? new Attribute(Default, Default, TextStyle.Underline) : new Attribute(new Color(255, 255, 255), new Color(28, 28, 28)),
+            // An input field must be seen before anything is typed into it.
+            Editable = monochrome ? new Attribute(Default, Default, TextStyle.Underline | TextStyle.Reverse) : new Attribute(new Color(0, 0, 0), new Color(208, 208, 208)),
         };
         Markdown = monochrome
             ? MarkdownTheme.Default with
@@ -80,10 +81,17 @@ public sealed class TuiTheme
     /// <summary>The styles the project's Markdown renderer uses on this theme.</summary>
     public MarkdownTheme Markdown { get; }
 
+    /// <summary><paramref name="attribute"/> with the background of <paramref name="under"/> where it has none of its own.</summary>
+    public static Attribute On(Attribute attribute, Attribute under) =>
+        attribute.Background == Default ? new Attribute(attribute.Foreground == Default ? under.Foreground : attribute.Foreground, under.Background, attribute.Style) : attribute;
+
     public static TuiTheme FromEnvironment(Func<string, string?> env) => new(env("NO_COLOR") is { Length: > 0 });
 
-    /// <summary>A Spectre style as a cell attribute: colours dropped when monochrome, decorations kept.</summary>
-    public Attribute Map(SpectreStyle style)
+    /// <summary>
+    /// A Spectre style as a cell attribute on <paramref name="under"/> (the view's normal colours,
+    /// used where the style has none): colours dropped when monochrome, decorations kept.
+    /// </summary>
+    public Attribute Map(SpectreStyle style, Attribute? under = null)
     {
         var text = TextStyle.None;
         var d = style.Decoration;
@@ -117,10 +125,11 @@ public sealed class TuiTheme
             text |= TextStyle.Strikethrough;
         }
 
+        var baseAttribute = under ?? Normal;
         return Monochrome
-            ? new Attribute(Default, Default, text)
-            : new Attribute(ToColor(style.Foreground), ToColor(style.Background), text);
+            ? new Attribute(Default, Default, text | baseAttribute.Style)
+            : new Attribute(ToColor(style.Foreground, baseAttribute.Foreground), ToColor(style.Background, baseAttribute.Background), text);
     }
 
-    private static Color ToColor(SpectreColor color) => color == SpectreColor.Default ? Default : new Color(color.R, color.G, color.B);
+    private static Color ToColor(SpectreColor color, Color fallback) => color == SpectreColor.Default ? fallback : new Color(color.R, color.G, color.B);
 }

@@ -396,9 +396,10 @@ public sealed class WizardWindow : Runnable
             var elapsed = run.Clock.Elapsed.TotalSeconds;
             var frame = Spinner[(int)(run.Clock.ElapsedMilliseconds / 100) % Spinner.Length];
             var text = Ui(run.Check is null ? "tui.probe.progress" : "tui.fixcheck.progress", run.ProbeId, elapsed.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), run.Timeout.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture));
+            // The way out first: on a narrow screen the elapsed time is cut, never the Skip button.
             _info.Set(
-                new LineSegment(frame + " " + text + "  ", _theme.Message),
-                new LineSegment("[ " + Ui("tui.skip") + " ]", _theme.StatusKey, SkipProbe));
+                new LineSegment("[ " + Ui("tui.skip") + " ]", _theme.StatusKey, SkipProbe),
+                new LineSegment(" " + frame + " " + text, _theme.Message));
             return;
         }
 
