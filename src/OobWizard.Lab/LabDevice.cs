@@ -64,8 +64,18 @@ public sealed class LabDevice : IAsyncDisposable
         var root = LabCertificates.ProvisioningRoot;
         var responder = new LabWsmanResponder(model, auth, LabInstanceCatalog.Build(model, realm, root));
         var tlsSpec = model.TlsCertificate ?? new LabTlsCertificateSpec(DateTimeOffset.UtcNow.AddDays(-7), DateTimeOffset.UtcNow.AddYears(5));
+        // A CA-issued certificate names the lab CA's CRL, served on the device's own loopback address (never off the box).
+        LabCrlServer? crlServer = tlsSpec.IssuedByLabRoot && model.Crl != LabCrl.Unreachable ? new LabCrlServer(address) : null;
+        var crlUrl = crlServer?.Url ?? (tlsSpec.IssuedByLabRoot ? LabCrlServer.UnreachableUrl(address) : null);
         var serverCert = LabCertificates.CreateDeviceCertificate(tlsSpec.SubjectName ?? model.Fqdn, tlsSpec.NotBefore, tlsSpec.NotAfter, tlsSpec.KeySize,
-            tlsSpec.IssuedByLabRoot, address);
+            tlsSpec.IssuedByLabRoot, address, crlUrl is null ? null : [crlUrl]);
+        if (crlServer is not null)
+        {
+            var now = DateTimeOffset.UtcNow;
+            crlServer.Crl = model.Crl == LabCrl.Stale
+                ? LabCertificates.CreateCrl(now.AddDays(-14), now.AddDays(-7), [])
+                : LabCertificates.CreateCrl(now.AddHours(-1), now.AddDays(7), model.Crl == LabCrl.Revoked ? [serverCert.SerialNumberBytes.ToArray()] : []);
+        }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
@@ -96,6 +106,7 @@ public sealed class LabDevice : IAsyncDisposable
         }
 
         var extras = new List<IAsyncDisposable>();
+        if (crlServer is not null) extras.Add(crlServer);
         try
         {
             int? redirection = null, redirectionTls = null, rmcp = null;

@@ -70,6 +70,9 @@ public sealed record LabDeviceModel
     /// </summary>
     public TimeSpan ResponseDelay { get; init; }
 
+    /// <summary>What the lab CA's CRL distribution point gives (only for a certificate issued by the lab root).</summary>
+    public LabCrl Crl { get; init; } = LabCrl.Current;
+
     /// <summary>Most items one Pull returns, whatever MaxElements asks (lets tests exercise paging).</summary>
     public int PullPageSize { get; init; } = 999;
 

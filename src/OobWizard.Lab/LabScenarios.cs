@@ -75,11 +75,26 @@ public static class LabScenarios
                 TlsOnly = true,
                 TlsCertificate = new LabTlsCertificateSpec(DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddYears(2), IssuedByLabRoot: true),
             }),
+        new("enterprise-cert", "none",
+            "ConfigMgr provisioned TLS: the certificate comes from the enterprise CA, whose CRL the lab serves, current.",
+            new Dictionary<string, string> { ["cert.crl"] = "pass" },
+            () => new LabDeviceModel { TlsCertificate = EnterpriseCertificate() }),
+        new("crl-unreachable", "prov.crl-check-failed",
+            "The enterprise CA's CRL distribution point does not answer, so WinRM cannot check revocation.",
+            new Dictionary<string, string> { ["cert.crl"] = "unreachable" },
+            () => new LabDeviceModel { TlsCertificate = EnterpriseCertificate(), Crl = LabCrl.Unreachable }),
+        new("crl-stale", "prov.crl-check-failed",
+            "The enterprise CA's CRL is out of date (its next update has passed).",
+            new Dictionary<string, string> { ["cert.crl"] = "stale" },
+            () => new LabDeviceModel { TlsCertificate = EnterpriseCertificate(), Crl = LabCrl.Stale }),
         new("power-state-only", "console.power-state-only",
             "The account may read the power state only; every other call is refused.",
             new Dictionary<string, string> { ["amt.power"] = "power-only" },
             () => new LabDeviceModel { PowerStateOnly = true }),
     ];
+
+    private static LabTlsCertificateSpec EnterpriseCertificate() =>
+        new(DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddYears(1), IssuedByLabRoot: true);
 
     public static LabScenario? Find(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -45,6 +45,16 @@ public sealed class ProbeContext
     /// <summary>The AD domain's DNS name when known (<c>--domain</c>).</summary>
     public string? Domain { get; init; }
 
+    // --- Directory and certificate probes (issue 13): settings of their own, shared by the run.
+
+    /// <summary>Domain controller, LDAP account and what the ad.* probes look for (<c>--dc</c>, <c>--ldap-user</c>, <c>--amt-ou</c>, ...).</summary>
+    public OobWizard.Probes.ActiveDirectory.DirectorySettings Directory { get; init; } = OobWizard.Probes.ActiveDirectory.DirectorySettings.None;
+
+    /// <summary>Certificate files for the cert.* probes (<c>--prov-cert</c>, <c>--amt-cert</c>).</summary>
+    public OobWizard.Probes.Certificates.CertificateSettings Certificates { get; init; } = OobWizard.Probes.Certificates.CertificateSettings.None;
+
+    // ---
+
     /// <summary>Upper bound for one probe; the runner enforces it.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -83,5 +93,7 @@ public sealed class ProbeContext
         RequestTimeout = RequestTimeout,
         FirstContactTimeout = FirstContactTimeout,
         Run = Run,
+        Directory = Directory,
+        Certificates = Certificates,
     };
 }

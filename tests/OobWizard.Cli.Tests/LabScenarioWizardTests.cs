@@ -29,7 +29,9 @@ public sealed class LabScenarioWizardTests
         { "fqdn-too-long", DeviceInternalErrorPath, "prov.wireless" },
         { "other-management-solution", OutOfBandProvisioningPath, "prov.other-management-solution" },
         { "unsupported-firmware", [.. OutOfBandProvisioningPath, "not-sure"], "prov.amt-version-unsupported" },
-        { "cert-hash-missing", [.. OutOfBandProvisioningPath, "win2008"], "prov.cert-hash-missing" },
+        { "cert-hash-missing", [.. OutOfBandProvisioningPath, "matches", "win2008"], "prov.cert-hash-missing" },
+        { "crl-unreachable", ["cannot-update", "none"], "prov.crl-check-failed" },
+        { "crl-stale", ["cannot-update", "none"], "prov.crl-check-failed" },
     };
 
     [Theory]
@@ -70,6 +72,20 @@ public sealed class LabScenarioWizardTests
     {
         var walked = Scenarios().Select(row => (string)row[0]).ToHashSet();
 
-        Assert.All(LabScenarios.All.Where(s => s.Name != "healthy"), s => Assert.Contains(s.Name, walked));
+        Assert.All(LabScenarios.All.Where(s => s.DiagnosisId != "none"), s => Assert.Contains(s.Name, walked));
+    }
+
+    [Fact]
+    public void TheEnterpriseCertificatesCrl_IsFetchedLive_AndPasses()
+    {
+        using var run = new CliRun();
+        run.Run("cannot-update\nnone\n", "demo", "--plain", "--lang", "en", "--scenario", "enterprise-cert");
+
+        var session = run.LoadSession();
+        var crl = Assert.Single(session.Evidence, e => e.Probe == "cert.crl");
+        Assert.Equal("pass", crl.Outcome);
+        // The lab serves its CRL on the device's own loopback address, signed by the lab root.
+        Assert.Contains(crl.Rows, r => r.Name.StartsWith("http://127.77.0.1:", StringComparison.Ordinal) && r.Value.StartsWith("current, signed by the issuer", StringComparison.Ordinal));
+        Assert.Equal("console.renamed-or-moved", session.State.Current);
     }
 }

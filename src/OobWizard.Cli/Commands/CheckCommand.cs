@@ -20,10 +20,10 @@ public static class CheckCommand
         var probeOptions = new ProbeOptions();
         var json = new Option<bool>("--json") { Description = "Print the results as JSON" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show the evidence of passing probes too" };
-        var httpPort = new Option<int?>("--http-port") { Description = "WS-Man HTTP port (default 16992; lab devices may use others)" };
-        var tlsPort = new Option<int?>("--tls-port") { Description = "WS-Man TLS port (default 16993)" };
-        var redirectionPort = new Option<int?>("--redirection-port") { Description = "Redirection port (default 16994; TLS is the next one)" };
-        var rmcpPort = new Option<int?>("--rmcp-port") { Description = "UDP port of the RMCP presence ping (default 623)" };
+        var httpPort = new Option<int?>("--http-port") { Description = "WS-Man HTTP port (default 16992; lab devices may use others)" }.Port();
+        var tlsPort = new Option<int?>("--tls-port") { Description = "WS-Man TLS port (default 16993)" }.Port();
+        var redirectionPort = new Option<int?>("--redirection-port") { Description = "Redirection port (default 16994; TLS is the next one)" }.Port(max: 65534);
+        var rmcpPort = new Option<int?>("--rmcp-port") { Description = "UDP port of the RMCP presence ping (default 623)" }.Port();
         var command = new Command("check", "Run every probe once against a computer and summarise the findings")
         {
             json, verbose, httpPort, tlsPort, redirectionPort, rmcpPort,
@@ -83,6 +83,13 @@ public static class CheckCommand
                 }
 
                 report = report with { Entries = [.. report.Entries, .. dnsEntries] };
+
+                // Active Directory and certificate probes (issue 13): only when their options are given.
+                var moreEntries = await CheckMore.RunAsync(context, entry =>
+                {
+                    if (!asJson) WriteEntry(host.Out, entry, showAll);
+                }, ct).ConfigureAwait(false);
+                report = report with { Entries = [.. report.Entries, .. moreEntries] };
                 if (asJson)
                 {
                     host.Out.WriteLine(report.ToJson());
@@ -122,7 +129,7 @@ public static class CheckCommand
     /// <summary>The wizard's glyph for the outcome (<see cref="OutcomeGlyph"/>): ✓ pass, ✗ finding, ? inconclusive, ! error.</summary>
     public static string Glyph(ProbeOutcome outcome) => OutcomeGlyph.For(outcome.ToString().ToLowerInvariant(), unicode: true);
 
-    private static void WriteEntry(TextWriter output, AmtCheckEntry entry, bool showEvidence)
+    internal static void WriteEntry(TextWriter output, AmtCheckEntry entry, bool showEvidence)
     {
         var r = entry.Result;
         // As the wizard shows a probe: glyph, id, summary. The verdict is the content's key, in --json and -v.

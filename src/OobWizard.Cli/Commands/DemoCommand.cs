@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using OobWizard.Cli.Wizard;
+using OobWizard.Core.Files;
 using OobWizard.Lab;
 using OobWizard.Probes;
 using OobWizard.Probes.Dns;
@@ -38,7 +39,7 @@ public static class DemoCommand
             if (resuming)
             {
                 // The old lab died with the process that ran it: start a fresh one of the session's scenario.
-                resumeFile = parse.GetValue(resume) ?? parse.GetValue(session) ?? SessionPaths.Latest(host.Env);
+                resumeFile = parse.GetValue(resume) ?? parse.GetValue(session) ?? SessionPaths.Latest(host.Env, host.Warn)?.Path;
                 if (resumeFile is null)
                 {
                     return host.Fail($"demo --resume: no saved session in {SessionPaths.Directory(host.Env)}; name one: demo --resume FILE");
@@ -98,8 +99,10 @@ public static class DemoCommand
                 var resolver = new LabSystemResolver(dns.Endpoint);
                 var fqdn = endpoint.Model.HostOsFqdn ?? endpoint.Fqdn;
                 // The lab's provisioning root (public certificate only) for amt.cert-hashes.
-                var rootCa = Path.Combine(Path.GetTempPath(), $"oobwizard-demo-root-{Environment.ProcessId}.pem");
-                await File.WriteAllTextAsync(rootCa, endpoint.ProvisioningRootCaPem, ct).ConfigureAwait(false);
+                // In a folder of its own (mode 0700), so no other user can put a file or a link in its place.
+                var rootCaDir = Directory.CreateTempSubdirectory("oobwizard-demo-").FullName;
+                var rootCa = Path.Combine(rootCaDir, "lab-root-ca.pem");
+                AtomicFile.WriteAllText(rootCa, endpoint.ProvisioningRootCaPem, ExistingFile.Refuse);
                 try
                 {
                     host.Err.WriteLine($"oobwizard demo: simulated AMT device '{chosen.Name}' {fqdn} at {endpoint.Host} (WS-Man on port {endpoint.HttpPort}, lab DNS {dns.Endpoint}): {chosen.Summary}");
@@ -128,7 +131,7 @@ public static class DemoCommand
                 }
                 finally
                 {
-                    File.Delete(rootCa);
+                    Directory.Delete(rootCaDir, recursive: true);
                 }
             }
         });

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using OobWizard.Cli.Json;
 using OobWizard.Cli.Wizard;
+using OobWizard.Core.Files;
 using OobWizard.Core.Content;
 using OobWizard.Core.Tree;
 using OobWizard.Logs;
@@ -51,15 +53,37 @@ public static class LogsCommand
                 return host.Fail("-: standard input can be read only once");
             }
 
-            foreach (var name in names)
+            // FIFOs, devices and folders are refused before anything is read (stdin is `-`).
+            foreach (var name in names.Where(n => n != "-"))
             {
-                var before = matcher.EntriesSeen;
-                if (Read(host, name, matcher) is { } failure)
+                if (FileKinds.Of(name).Kind is not FileKind.Regular and var kind)
                 {
-                    return host.Fail(failure);
+                    return host.Fail(kind switch
+                    {
+                        FileKind.Missing => $"{name}: no such file",
+                        FileKind.Directory => $"{name}: is a folder, not a log file",
+                        _ => $"{name} is {FileKinds.Describe(kind)}, not a log file; to read a stream, pipe it in: oobwizard logs - < {name}",
+                    });
                 }
+            }
 
-                inputs.Add((name, matcher.EntriesSeen - before));
+            try
+            {
+                foreach (var name in names)
+                {
+                    var before = matcher.EntriesSeen;
+                    if (Read(host, name, matcher, ct) is { } failure)
+                    {
+                        return host.Fail(failure);
+                    }
+
+                    inputs.Add((name, matcher.EntriesSeen - before));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                host.Err.WriteLine($"oobwizard: interrupted after {matcher.EntriesSeen} log entries; nothing was matched");
+                return 130;
             }
 
             var candidates = matcher.Candidates();
@@ -102,13 +126,13 @@ public static class LogsCommand
             .ToList();
 
     /// <summary>Feeds one input to the matcher; returns a one-line error naming it, or null.</summary>
-    private static string? Read(CliHost host, string name, LogMatcher matcher)
+    private static string? Read(CliHost host, string name, LogMatcher matcher, CancellationToken ct)
     {
         try
         {
             if (name == "-")
             {
-                foreach (var entry in LogParser.Parse(name, host.In))
+                foreach (var entry in LogParser.Parse(name, new CancellableReader(host.In, ct)))
                 {
                     matcher.Observe(entry);
                 }
@@ -116,17 +140,7 @@ public static class LogsCommand
                 return null;
             }
 
-            if (Directory.Exists(name))
-            {
-                return $"{name}: is a folder, not a log file";
-            }
-
-            if (!File.Exists(name))
-            {
-                return $"{name}: no such file";
-            }
-
-            using var reader = LogFile.OpenText(name);
+            using var reader = new CancellableReader(LogFile.OpenText(name), ct);
             foreach (var entry in LogParser.Parse(Path.GetFileName(name), reader))
             {
                 matcher.Observe(entry);
@@ -233,78 +247,31 @@ public static class LogsCommand
         return sb.ToString();
     }
 
+    /// <summary>Relaxed escaping: log text (German, Japanese) stays readable; control characters are still escaped.</summary>
+    private static readonly CliJsonContext RelaxedJson = new(new JsonSerializerOptions(CliJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     private static void WriteJson(TextWriter w, ContentSet content, string lang, List<(string Name, int Entries)> inputs, IReadOnlyList<LogCandidate> candidates)
     {
-        using var buffer = new MemoryStream();
-        using (var j = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            j.WriteStartObject();
-            j.WriteStartArray("inputs");
-            foreach (var (name, entries) in inputs)
-            {
-                j.WriteStartObject();
-                j.WriteString("file", name);
-                j.WriteNumber("entries", entries);
-                j.WriteEndObject();
-            }
-
-            j.WriteEndArray();
-            j.WriteStartArray("candidates");
-            foreach (var c in candidates)
-            {
-                j.WriteStartObject();
-                j.WriteString("id", c.DiagnosisId);
-                j.WriteString("title", content.Text(lang, c.DiagnosisId).Title);
-                j.WriteNumber("order", c.Order);
-                j.WriteStartArray("signatures");
-                foreach (var s in c.Signatures)
-                {
-                    j.WriteStartObject();
-                    j.WriteString("file", s.File);
-                    j.WriteString("text", s.Text);
-                    j.WriteEndObject();
-                }
-
-                j.WriteEndArray();
-                j.WriteNumber("hitCount", c.HitCount);
-                j.WriteStartArray("hits");
-                foreach (var hit in c.Hits)
-                {
-                    var e = hit.Entry;
-                    j.WriteStartObject();
-                    j.WriteString("file", e.File);
-                    j.WriteNumber("line", e.Line);
-                    j.WriteString("message", e.Message);
-                    if (e.Component is not null)
-                    {
-                        j.WriteString("component", e.Component);
-                    }
-
-                    if (e.Timestamp is { } t)
-                    {
-                        j.WriteString("time", t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture));
-                    }
-
-                    j.WriteString("severity", e.Severity.ToString().ToLowerInvariant());
-                    j.WriteString("format", e.Format.ToString().ToLowerInvariant());
-                    j.WriteStartArray("signatures");
-                    foreach (var s in hit.Signatures)
-                    {
-                        j.WriteStringValue(s.Text);
-                    }
-
-                    j.WriteEndArray();
-                    j.WriteEndObject();
-                }
-
-                j.WriteEndArray();
-                j.WriteEndObject();
-            }
-
-            j.WriteEndArray();
-            j.WriteEndObject();
-        }
-
-        w.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        var document = new LogsDocument(
+            inputs.Select(i => new LogsInputDocument(i.Name, i.Entries)).ToList(),
+            candidates.Select(c => new LogsCandidateDocument(
+                c.DiagnosisId,
+                content.Text(lang, c.DiagnosisId).Title,
+                c.Order,
+                c.Signatures.Select(s => new LogsSignatureDocument(s.File, s.Text)).ToList(),
+                c.HitCount,
+                c.Hits.Select(hit => new LogsHitDocument(
+                    hit.Entry.File,
+                    hit.Entry.Line,
+                    hit.Entry.Message,
+                    hit.Entry.Component,
+                    hit.Entry.Timestamp?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
+                    hit.Entry.Severity.ToString().ToLowerInvariant(),
+                    hit.Entry.Format.ToString().ToLowerInvariant(),
+                    hit.Signatures.Select(s => s.Text).ToList())).ToList())).ToList());
+        w.WriteLine(JsonSerializer.Serialize(document, RelaxedJson.LogsDocument));
     }
 }

@@ -13,10 +13,11 @@ namespace OobWizard.Cli.Tui;
 /// </summary>
 public sealed class TuiFrontEnd(WizardController ctl, CliHost host, SessionLockHolder? heldBy)
 {
+    /// <summary>Runs the window until the user leaves; 0 when the session is saved (or read-only by choice), 1 when its last steps are not in the file the message names.</summary>
     public int Run(CancellationToken ct)
     {
         var theme = TuiTheme.FromEnvironment(host.Env);
-        var previousAsk = host.Password.Ask;
+        WizardWindow? left;
         using (var app = Application.Create())
         {
             app.Init();
@@ -32,7 +33,6 @@ public sealed class TuiFrontEnd(WizardController ctl, CliHost host, SessionLockH
                 HeldBy = heldBy,
             });
             new EscapeSequenceJoiner(app).Attach();
-            host.Password.Ask = window.AskPassword;
             void Leave(PosixSignalContext context)
             {
                 context.Cancel = true;
@@ -42,27 +42,53 @@ public sealed class TuiFrontEnd(WizardController ctl, CliHost host, SessionLockH
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Leave);
             using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Leave);
             using var cancel = ct.Register(() => app.Invoke(window.SaveAndLeave));
-            try
+            using (host.Password.Use(window.AskPassword, window.AskLdapPassword, window.AskPfxPassword))
             {
                 app.Run(window);
             }
-            finally
-            {
-                host.Password.Ask = previousAsk;
-            }
+
+            left = window;
         }
 
         try
         {
-            host.Out.WriteLine(ctl.ReadOnly
-                ? ctl.Content.UiFormat(ctl.Language, "session.readonly", ctl.SessionPath)
-                : ctl.Content.UiFormat(ctl.Language, "session.saved", ctl.SessionPath, ctl.ResumeCommand));
+            return Farewell(left);
         }
         catch (IOException)
         {
-            // SIGHUP: the terminal is gone; the session is saved all the same.
+            // SIGHUP: the terminal is gone; the session is saved (or rescued) all the same.
+            return ctl.NotSavedReason is null || ctl.ReadOnly ? 0 : 1;
+        }
+    }
+
+    // After the terminal is restored: where the session is and how to go on (or what was lost).
+    private int Farewell(WizardWindow window)
+    {
+        var language = ctl.Language;
+        if (window.RescueReason is { } why)
+        {
+            host.Out.WriteLine(why);
+            host.Out.WriteLine(window.RescueFailed
+                ? ctl.Content.Ui(language, "save.lost")
+                : ctl.Content.UiFormat(language, "save.rescued", ctl.SessionPath));
+            return 1;
         }
 
+        if (ctl.ReadOnly)
+        {
+            host.Out.WriteLine(heldBy is not null || ctl.TakenOverBy is not null
+                ? ctl.Content.UiFormat(language, "session.readonly", ctl.SessionPath)
+                : ctl.NotSavedReason ?? ctl.Content.UiFormat(language, "save.readonly", ctl.SessionPath));
+            return 0;
+        }
+
+        if (ctl.NotSavedReason is { } reason)
+        {
+            host.Out.WriteLine(reason);
+            return 1;
+        }
+
+        host.Out.WriteLine(ctl.Content.UiFormat(language, "session.saved", ctl.SessionPath, ctl.ResumeCommand));
         return 0;
     }
 }

@@ -5,6 +5,8 @@ using OobWizard.Cli.Rendering;
 using OobWizard.Cli.Wizard;
 using OobWizard.Core.Content;
 using OobWizard.Core.Engine;
+using OobWizard.Core.Files;
+using OobWizard.Core.Sessions;
 using OobWizard.Core.Tree;
 using OobWizard.Probes;
 using Spectre.Console;
@@ -23,6 +25,13 @@ namespace OobWizard.Cli.Tui;
 /// draws everything again at any size. Probes run in the background; the window stays responsive
 /// and Esc (or a click on "Skip") cancels a probe at once.
 /// </summary>
+/// <remarks>
+/// A step that could not be saved (disk full, folder turned read-only) keeps the information line
+/// saying so, with <c>s</c> to save the session to another file; leaving with unsaved steps asks
+/// first, and Ctrl+C or a signal saves a rescue copy instead of losing them. A read-only window
+/// (--read-only, or beside another window that holds the session's lock) says so in the header and
+/// asks before leaving whether to keep its steps in a new file.
+/// </remarks>
 public sealed class WizardWindow : Runnable
 {
     private static readonly string[] Spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -41,8 +50,8 @@ public sealed class WizardWindow : Runnable
     private BackgroundProbe? _probe;
     private string? _message;
     private string? _hint;
-    private bool _shownTakeOver;
     private bool _started;
+    private int _uiThread;
     private bool _keyHooked;
 
     public WizardWindow(WizardController ctl, TuiTheme theme, TuiOptions options)
@@ -100,6 +109,19 @@ public sealed class WizardWindow : Runnable
     /// <summary>Set when the user left with Ctrl+C, q or a signal; the front end prints how to resume.</summary>
     public bool Left { get; private set; }
 
+    /// <summary>Set when the user chose to leave although the last steps could not be saved (exit code 1).</summary>
+    public bool LeftUnsaved { get; private set; }
+
+    /// <summary>
+    /// Why the session file could not be written when leaving (Ctrl+C, a signal) so a rescue copy was
+    /// made instead (<see cref="WizardController.SaveRescueCopy"/>), or null. The copy is then
+    /// <see cref="WizardController.SessionPath"/>; when no folder took it, <see cref="RescueFailed"/>.
+    /// </summary>
+    public string? RescueReason { get; private set; }
+
+    /// <summary>True when leaving found the session unsaved and no rescue folder took it either.</summary>
+    public bool RescueFailed { get; private set; }
+
     /// <summary>Shows the controller's current step again after it was moved from outside (a jump).</summary>
     public void ShowCurrent() => ShowStep(selectPrevious: true);
 
@@ -107,7 +129,13 @@ public sealed class WizardWindow : Runnable
     public void SaveAndLeave()
     {
         CancelProbe(record: false);
-        TrySave();
+        if (!_ctl.Save() && !_ctl.ReadOnly && !LeftUnsaved && RescueReason is null)
+        {
+            // Nobody is asked on the way out (Ctrl+C, SIGTERM, SIGHUP): keep the steps in a rescue copy.
+            RescueReason = _ctl.NotSavedReason;
+            RescueFailed = _ctl.SaveRescueCopy() is null;
+        }
+
         Left = true;
         if (App?.SessionStack is { } stack)
         {
@@ -132,6 +160,7 @@ public sealed class WizardWindow : Runnable
         }
 
         _started = true;
+        _uiThread = Environment.CurrentManagedThreadId;
         if (!_keyHooked)
         {
             _keyHooked = true;
@@ -141,6 +170,11 @@ public sealed class WizardWindow : Runnable
 
         ShowStep(selectPrevious: true);
         _answers.SetFocus();
+        if (_ctl.ReadOnly && _options.HeldBy is null)
+        {
+            Say(Ui("save.readonly", _ctl.SessionPath) + " " + Ui("tui.saveas.hint"));
+        }
+
         if ((_options.HeldBy is not { } other || ResolveLock(other)) && _ctl.CanProbe && _ctl.EvidenceHere is null)
         {
             StartProbe(null);
@@ -283,6 +317,9 @@ public sealed class WizardWindow : Runnable
             case 'p':
                 ProbeAgain();
                 return true;
+            case 's':
+                SaveElsewhere();
+                return true;
             case 'f':
                 JumpToFix();
                 return true;
@@ -374,14 +411,8 @@ public sealed class WizardWindow : Runnable
 
     private void UpdateChrome()
     {
-        if (_ctl.TakenOverBy is { } other && !_shownTakeOver)
-        {
-            _shownTakeOver = true;
-            _message = Ui("session.taken-over", other.Describe());
-        }
-
         var mode = _ctl.Session.Lab is not null ? Ui("tui.mode.demo") : _ctl.Session.Offline ? Ui("status.offline") : Ui("tui.mode.live");
-        var right = $" {_ctl.Language} · {mode}" + (_ctl.Session.Target is { } t ? " · " + t : "") + (_ctl.ReadOnly ? " · " + Ui("tui.mode.readonly") : "") + " ";
+        var right = $" {_ctl.Language} · {mode}" + (_ctl.Session.Target is { } t ? " · " + t : "") + (_ctl.ReadOnly ? " · " + Ui("tui.mode.readonly") : _ctl.NotSavedReason is not null ? " · " + Ui("tui.mode.unsaved") : "") + " ";
         _header.Set(new LineSegment(" " + Ui("app.name") + " ", _theme.Header), new LineSegment("│" + right, _theme.Header));
         var builder = Builder();
         _crumb.Set(new LineSegment(builder.Breadcrumb(Math.Max(10, Viewport.Width - 1)), _theme.Breadcrumb));
@@ -391,6 +422,12 @@ public sealed class WizardWindow : Runnable
 
     private void UpdateInfo()
     {
+        // A failed save is shown by the line below for as long as it lasts; a take-over once, as a message.
+        if (_ctl.TakeSaveWarning() is { } warning && _ctl.TakenOverBy is not null)
+        {
+            _message = warning + " " + Ui("tui.saveas.hint");
+        }
+
         if (_probe is { } run)
         {
             var elapsed = run.Clock.Elapsed.TotalSeconds;
@@ -415,6 +452,13 @@ public sealed class WizardWindow : Runnable
             return;
         }
 
+        if (_ctl.NotSavedDetail is { } detail && !_ctl.ReadOnly)
+        {
+            // Until a save succeeds: the way out first (a click works too), then the OS's reason.
+            _info.Set(new LineSegment(Ui("save.failed.keys", detail), _theme.Message, () => SaveElsewhere()));
+            return;
+        }
+
         var total = _page.Page.Count;
         var visible = _page.VisibleLines;
         if (visible > 0 && total > visible)
@@ -432,6 +476,12 @@ public sealed class WizardWindow : Runnable
     private void UpdateKeys()
     {
         var items = new List<(string Key, string Label, Action Action)>();
+        var unsaved = _ctl.NotSavedReason is not null && !_ctl.ReadOnly;
+        if (unsaved)
+        {
+            items.Add(("s", Ui("tui.key.saveas"), () => SaveElsewhere())); // the way out of a failed save comes first
+        }
+
         if (_probe is not null)
         {
             items.Add(("Esc", Ui("tui.key.skip"), SkipProbe));
@@ -458,6 +508,11 @@ public sealed class WizardWindow : Runnable
 
         items.Add(("?", Ui("tui.key.help"), Help));
         items.Add(("q", Ui("tui.key.quit"), ConfirmQuit));
+        if (_ctl.ReadOnly)
+        {
+            items.Add(("s", Ui("tui.key.saveas"), () => SaveElsewhere()));
+        }
+
         if (_probe is null)
         {
             items.Add(("n", Ui("tui.key.note"), Note));
@@ -514,7 +569,7 @@ public sealed class WizardWindow : Runnable
         {
             if (index >= _ctl.Choices.Count)
             {
-                SaveAndLeave();
+                Leave(confirm: false);
             }
 
             return;
@@ -687,6 +742,11 @@ public sealed class WizardWindow : Runnable
         else
         {
             ShowStep(selectPrevious: true);
+            if (_ctl.AutomaticMoveRefused is { } why)
+            {
+                // Too many verdicts in a row (content that loops): stop probing and ask the question here.
+                Say(Ui("refused", why));
+            }
         }
     }
 
@@ -715,7 +775,7 @@ public sealed class WizardWindow : Runnable
         run.Cts.Cancel();
         if (record)
         {
-            TryRun(() => _ctl.RecordSkipped(run.ProbeId));
+            _ctl.RecordSkipped(run.ProbeId);
         }
 
         UpdateInfo();
@@ -734,14 +794,55 @@ public sealed class WizardWindow : Runnable
     // ----- commands -----
 
     /// <summary>Asks for the AMT password in a masked dialog (Esc: none; those checks are then asked by hand).</summary>
-    public string? AskPassword(string user, string? target) =>
+    public string? AskPassword(string user, string? target) => OnUiThread(() =>
         Dialogs.Prompt(
             Ui("dlg.password.title"),
             Ui("dlg.password.text", user, target ?? _ctl.Session.Target ?? "?"),
             "",
             Ui("dlg.ok"),
             Ui("dlg.cancel"),
-            secret: true);
+            secret: true));
+
+    /// <summary>Asks for the LDAP password of <c>--ldap-user</c> in a masked dialog (Esc or empty: bind anonymously).</summary>
+    public string? AskLdapPassword(string user) => OnUiThread(() =>
+        Dialogs.Prompt(Ui("dlg.ldap.title"), Ui("dlg.ldap.text", user), "", Ui("dlg.ok"), Ui("dlg.cancel"), secret: true));
+
+    /// <summary>Asks for a PFX file's password in a masked dialog (Esc: none; the certificate check then says it could not open it).</summary>
+    public string? AskPfxPassword(string file) => OnUiThread(() =>
+        Dialogs.Prompt(Ui("dlg.pfx.title"), Ui("dlg.pfx.text", file), "", Ui("dlg.ok"), Ui("dlg.cancel"), secret: true));
+
+    // A password can be asked from a probe on a background thread (a PFX opened on first use): the
+    // dialog runs on the UI thread and that thread waits for it. Null when the window has gone.
+    private string? OnUiThread(Func<string?> ask)
+    {
+        if (!_started || Environment.CurrentManagedThreadId == _uiThread)
+        {
+            return Left ? null : ask();
+        }
+
+        string? answer = null;
+        using var done = new ManualResetEventSlim();
+        Post(() =>
+        {
+            try
+            {
+                answer = Left ? null : ask();
+            }
+            finally
+            {
+                done.Set();
+            }
+        });
+        while (!done.Wait(TimeSpan.FromMilliseconds(200)))
+        {
+            if (Left && App?.TopRunnable is null)
+            {
+                return null;
+            }
+        }
+
+        return answer;
+    }
 
     // Another window holds the session: read-only, take over, or leave. False when leaving.
     private bool ResolveLock(Core.Sessions.SessionLockHolder other)
@@ -764,12 +865,73 @@ public sealed class WizardWindow : Runnable
         }
     }
 
-    private void ConfirmQuit()
+    private void ConfirmQuit() => Leave(confirm: true);
+
+    // q, or "leave" at the end. Saved: asks (q) and leaves. Read-only: says so, offers "save as". A save
+    // that failed: never leaves silently; asks to save to another file, or to leave without the last steps.
+    private void Leave(bool confirm)
     {
-        if (Dialogs.Confirm(Ui("dlg.quit.title"), Ui("dlg.quit.text", _ctl.ResumeCommand), Ui("dlg.yes"), Ui("dlg.no")))
+        if (_ctl.Save())
         {
-            SaveAndLeave();
+            if (!confirm || Dialogs.Confirm(Ui("dlg.quit.title"), Ui("dlg.quit.text", _ctl.ResumeCommand), Ui("dlg.yes"), Ui("dlg.no")))
+            {
+                SaveAndLeave();
+            }
+
+            return;
         }
+
+        if (_ctl.ReadOnly)
+        {
+            switch (Dialogs.Ask(Ui("dlg.quit.title"), _ctl.NotSavedReason + "\n" + Ui("dlg.quit.readonly"), Ui("dlg.no"), Ui("dlg.saveas.button"), Ui("dlg.yes")))
+            {
+                case 2:
+                    SaveAndLeave();
+                    break;
+                case 1 when SaveElsewhere():
+                    SaveAndLeave();
+                    break;
+            }
+
+            return;
+        }
+
+        switch (Dialogs.Ask(Ui("dlg.quit.title"), _ctl.NotSavedReason + "\n" + Ui("dlg.quit.unsaved"), Ui("dlg.quit.stay"), Ui("dlg.quit.lose"), Ui("dlg.saveas.button")))
+        {
+            case 2 when SaveElsewhere():
+                SaveAndLeave();
+                break;
+            case 1:
+                LeftUnsaved = true;
+                SaveAndLeave();
+                break;
+        }
+    }
+
+    /// <summary>
+    /// s: saves the session to a new file (a file that exists is never replaced), which from then on
+    /// takes every step. True when saved; a refusal is said in the dialog, which stays open for another name.
+    /// </summary>
+    private bool SaveElsewhere()
+    {
+        var suggestion = Path.Combine(_options.CurrentDirectory, $"oobwizard-{_ctl.Session.Id}.json");
+        var text = Ui("dlg.saveas.text");
+        while (Dialogs.Prompt(Ui("dlg.saveas.title"), text, suggestion, Ui("dlg.save"), Ui("dlg.cancel")) is { } typed
+            && typed.Trim() is { Length: > 0 } path)
+        {
+            if (_ctl.SaveAs(Path.GetFullPath(path, _options.CurrentDirectory)) is { } refusal)
+            {
+                text = refusal + "\n" + Ui("dlg.saveas.text");
+                suggestion = path;
+                continue;
+            }
+
+            UpdateChrome();
+            Say(Ui("save.done", _ctl.SessionPath));
+            return true;
+        }
+
+        return false;
     }
 
     private void Language()
@@ -916,7 +1078,14 @@ public sealed class WizardWindow : Runnable
         }
 
         path = Path.GetFullPath(path.Trim(), _options.CurrentDirectory);
-        if (File.Exists(path) && !Dialogs.Confirm(Ui("dlg.copy.exists.title"), Ui("dlg.copy.exists", path), Ui("dlg.copy.overwrite"), Ui("dlg.cancel")))
+        if (SessionStore.Inspect(path) == SessionFileState.Session)
+        {
+            Say(Ui("dlg.copy.session", path));
+            return;
+        }
+
+        var exists = File.Exists(path);
+        if (exists && !Dialogs.Confirm(Ui("dlg.copy.exists.title"), Ui("dlg.copy.exists", path), Ui("dlg.copy.overwrite"), Ui("dlg.cancel")))
         {
             Say(Ui("dlg.copy.kept", path));
             return;
@@ -924,18 +1093,16 @@ public sealed class WizardWindow : Runnable
 
         try
         {
-            WriteFile(path, text);
+            AtomicFile.WriteAllText(path, text, exists ? ExistingFile.Replace : ExistingFile.Refuse);
             Say(Ui("dlg.copy.written", path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Say(Ui("dlg.copy.failed", path, ex.Message));
+            Say(Ui("dlg.copy.failed", path, AtomicFile.Reason(ex)));
         }
     }
 
-    private void TrySave() => TryRun(_ctl.Save);
-
-    // A failed save (disk full, folder gone) is said on the information line; the session stays in memory.
+    // Taking a session over writes its lock file: a folder that refuses it is said on the information line.
     private void TryRun(Action action)
     {
         try
@@ -944,25 +1111,7 @@ public sealed class WizardWindow : Runnable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _message = Ui("tui.save.failed", ex.Message);
-        }
-    }
-
-    // Written beside the target and renamed over it, so an existing file is never left half written.
-    private static void WriteFile(string path, string text)
-    {
-        var tmp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllText(tmp, text);
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp))
-            {
-                File.Delete(tmp);
-            }
+            _message = Ui("tui.save.failed", AtomicFile.Reason(ex));
         }
     }
 }

@@ -9,9 +9,14 @@ namespace OobWizard.Cli.Wizard;
 /// <summary>
 /// Line mode for scripts, screen readers and bad links: no ANSI, no cursor movement. Prints each
 /// step with numbered choices and reads one line per answer. EOF saves and exits cleanly.
+/// A step that cannot be saved is said in one line (once), the session stays in memory, and
+/// <c>save FILE</c> saves it elsewhere; <c>quit</c> then asks again before leaving unsaved, and EOF
+/// saves a rescue copy (<see cref="WizardController.SaveRescueCopy"/>).
 /// </summary>
 public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, TextReader input, Func<string, string?>? readSecret = null, SessionLockHolder? heldBy = null)
 {
+    private bool _quitAsked;
+
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var autoProbe = true;
@@ -22,20 +27,21 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
             return 0;
         }
 
+        if (ctl.ReadOnly)
+        {
+            console.WriteLine(page.Ui("save.readonly", ctl.SessionPath) + " " + page.Ui("save.hint.plain"));
+        }
+
         while (true)
         {
-            if (ctl.TakenOverBy is { } other)
-            {
-                console.WriteLine(page.Ui("session.taken-over", other.Describe()));
-                return 0;
-            }
-
             if (autoProbe && ctl.CanProbe)
             {
                 console.WriteLine(page.Ui("probe.running", ctl.Current.Probe));
                 var before = ctl.Current.Id;
                 await ctl.RunProbeAsync(ct).ConfigureAwait(false);
+                Report(ctl.AutomaticMoveRefused, page);
                 await OfferPasswordAsync(page, ct).ConfigureAwait(false);
+                AnnounceSaveProblem(page);
                 // Moved along a verdict: the next node may be a probe too. Stayed: ask the manual question.
                 autoProbe = ctl.Current.Id != before;
                 continue;
@@ -62,16 +68,15 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
             var line = input.ReadLine();
             if (line is null)
             {
-                ctl.Save();
                 console.WriteLine();
-                console.WriteLine(Saved(page));
-                return 0;
+                return LeaveAtEndOfInput(page);
             }
 
             var (handled, exit, probeAgain) = await HandleAsync(line.Trim(), choices, page, ct).ConfigureAwait(false);
+            AnnounceSaveProblem(page);
             if (exit)
             {
-                return 0;
+                return ctl.NotSavedReason is null || ctl.ReadOnly ? 0 : 1;
             }
 
             autoProbe = probeAgain || handled is "choice" or "restart";
@@ -114,9 +119,6 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
         }
     }
 
-    private string Saved(PageBuilder page) =>
-        ctl.ReadOnly ? page.Ui("session.readonly", ctl.SessionPath) : page.Ui("session.saved", ctl.SessionPath, ctl.ResumeCommand);
-
     // Another window has the session open: read-only (r), take over (t), or leave (anything else).
     private bool ResolveLock(SessionLockHolder other, PageBuilder page)
     {
@@ -137,6 +139,40 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
         }
     }
 
+    /// <summary>One line when a step could not be saved (once per failure), with the way out.</summary>
+    private void AnnounceSaveProblem(PageBuilder page)
+    {
+        if (ctl.TakeSaveWarning() is { } warning)
+        {
+            console.WriteLine("! " + warning + " " + page.Ui("save.hint.plain"));
+        }
+    }
+
+    /// <summary>EOF: save; if that fails, keep the input in a rescue copy rather than lose it.</summary>
+    private int LeaveAtEndOfInput(PageBuilder page)
+    {
+        if (ctl.Save())
+        {
+            console.WriteLine(page.Ui("session.saved", ctl.SessionPath, ctl.ResumeCommand));
+            return 0;
+        }
+
+        console.WriteLine("! " + ctl.NotSavedReason);
+        if (ctl.ReadOnly)
+        {
+            return 0;
+        }
+
+        if (ctl.SaveRescueCopy() is { } rescue)
+        {
+            console.WriteLine(page.Ui("save.rescued", rescue));
+            return 1;
+        }
+
+        console.WriteLine(page.Ui("save.lost"));
+        return 1;
+    }
+
     private async Task<(string? What, bool Exit, bool ProbeAgain)> HandleAsync(string line, IReadOnlyList<Choice> choices, PageBuilder page, CancellationToken ct)
     {
         if (line.Length == 0)
@@ -145,12 +181,24 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
         }
 
         var (word, rest) = line.IndexOf(' ') is var sp and > 0 ? (line[..sp].ToLowerInvariant(), line[(sp + 1)..].Trim()) : (line.ToLowerInvariant(), "");
+        var askedBefore = _quitAsked;
+        _quitAsked = false;
         switch (word)
         {
-            case "quit" or "q" or "exit":
-                ctl.Save();
-                console.WriteLine(Saved(page));
+            case "quit" or "q" or "exit" when ctl.Save():
+                console.WriteLine(page.Ui("session.saved", ctl.SessionPath, ctl.ResumeCommand));
                 return ("quit", true, false);
+            case "quit" or "q" or "exit" when ctl.ReadOnly || askedBefore:
+                console.WriteLine(ctl.NotSavedReason ?? "");
+                return ("quit", true, false);
+            case "quit" or "q" or "exit":
+                _ = ctl.TakeSaveWarning(); // said here in full, not again
+                console.WriteLine("! " + ctl.NotSavedReason + " " + page.Ui("quit.unsaved"));
+                _quitAsked = true;
+                return ("quit-refused", false, false);
+            case "save" or "saveas" when rest.Length > 0:
+                console.WriteLine(ctl.SaveAs(rest) is { } why ? "! " + why : page.Ui("save.done", ctl.SessionPath));
+                return ("save", false, false);
             case "back" or "b":
                 Report(ctl.Fire(Trigger.Back), page);
                 return ("back", false, false);

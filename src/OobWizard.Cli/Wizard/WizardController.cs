@@ -1,5 +1,6 @@
 using OobWizard.Core.Content;
 using OobWizard.Core.Engine;
+using OobWizard.Core.Files;
 using OobWizard.Core.Sessions;
 using OobWizard.Core.Tree;
 using OobWizard.Probes;
@@ -11,6 +12,15 @@ namespace OobWizard.Cli.Wizard;
 /// session after every change so a dropped connection never loses a step. Shared by the
 /// full-screen and the plain front end, so both re-check a fix and honour the session lock alike.
 /// </summary>
+/// <remarks>
+/// Saving never throws. When a save fails (disk full, the folder or the file turned read-only) the
+/// session stays in memory, the file on disk keeps the last step that was saved, and the front end
+/// learns it through the save API: <see cref="TakeSaveWarning"/> (one line to show once, after the
+/// step that could not be saved), <see cref="NotSavedReason"/> (non-null while the file lags behind
+/// memory; ask before leaving), <see cref="SaveAs"/> (save to another, new file, which then becomes
+/// <see cref="SessionPath"/>). A read-only controller (<c>--read-only</c>) writes nothing until
+/// <see cref="SaveAs"/> is used.
+/// </remarks>
 public sealed class WizardController
 {
     private readonly ProbeRunner _probes;
@@ -19,11 +29,15 @@ public sealed class WizardController
     private readonly Dictionary<string, string> _lastAnswers = new(StringComparer.Ordinal);
     private SessionLock? _lock;
     private SessionLockHolder? _me;
+    private Func<int, bool>? _isRunning;
     private string? _password;
     private bool _declined;
     private (ProbeResult Result, string Node, string User)? _refusal;
+    private readonly Action<string, Session> _save;
+    private string? _warning;
 
-    public WizardController(ContentSet content, Session session, string sessionPath, ProbeRunner probes, Func<ProbeContext> probeContext, IClock clock)
+    /// <param name="save">Writes the session to a path; <see cref="SessionStore.Save"/> unless a test injects a failing disk.</param>
+    public WizardController(ContentSet content, Session session, string sessionPath, ProbeRunner probes, Func<ProbeContext> probeContext, IClock clock, bool readOnly = false, Action<string, Session>? save = null)
     {
         Content = content;
         Session = session;
@@ -31,6 +45,8 @@ public sealed class WizardController
         _probes = probes;
         _probeContext = probeContext;
         _clock = clock;
+        ReadOnly = readOnly;
+        _save = save ?? SessionStore.Save;
         foreach (var step in session.State.Steps.Where(s => s.Trigger.Kind == TriggerKind.Choice))
         {
             _lastAnswers[step.From] = step.Trigger.Value!;
@@ -41,7 +57,14 @@ public sealed class WizardController
 
     public Session Session { get; }
 
-    public string SessionPath { get; }
+    /// <summary>The file the session is saved to (changes after a successful <see cref="SaveAs"/>).</summary>
+    public string SessionPath { get; private set; }
+
+    /// <summary>Null when <see cref="SessionPath"/> holds every step; else one line saying why it does not (a failed save, or read-only).</summary>
+    public string? NotSavedReason { get; private set; }
+
+    /// <summary>The bare reason of the last failed save (the OS's words, "No space left on device"), for a status line too short for <see cref="NotSavedReason"/>.</summary>
+    public string? NotSavedDetail { get; private set; }
 
     public string Language => Session.Language;
 
@@ -54,8 +77,11 @@ public sealed class WizardController
     public bool AtEnd => Current.Kind == NodeKind.End;
 
     /// <summary>
-    /// True when this window must not write the session: opened read-only next to another window,
-    /// or another window took the session over. Steps still move on screen; nothing is saved.
+    /// True when this window writes nothing to <see cref="SessionPath"/>: opened with --read-only,
+    /// opened read-only beside another window that holds the session's lock, or another window took
+    /// the session over. Steps still move on screen and stay in memory; <see cref="NotSavedReason"/>
+    /// says why they are not saved, and <see cref="SaveAs"/> a new file makes the session writable
+    /// there (with a lock of its own).
     /// </summary>
     public bool ReadOnly { get; private set; }
 
@@ -74,6 +100,7 @@ public sealed class WizardController
     public SessionLockHolder? AcquireLock(SessionLockHolder me, Func<int, bool> isRunning)
     {
         _me = me;
+        _isRunning = isRunning;
         _lock = SessionLock.TryAcquire(SessionPath, me, isRunning, out var heldBy);
         return _lock is null ? heldBy : null;
     }
@@ -249,8 +276,9 @@ public sealed class WizardController
 
     /// <summary>
     /// Records a probe result taken at <paramref name="nodeId"/> with <paramref name="context"/> and
-    /// follows its verdict when the node maps it. Holds the step when AMT refused the password (the
-    /// front end offers to enter it again). Ignored when the wizard has left that node meanwhile.
+    /// follows its verdict when the node maps it (see <see cref="AutomaticMoveRefused"/> when the
+    /// engine refuses the move). Holds the step when AMT refused the password (the front end offers
+    /// to enter it again). Ignored (false) when the wizard has left that node meanwhile.
     /// </summary>
     public bool ApplyProbe(string nodeId, ProbeResult result, ProbeContext context)
     {
@@ -261,6 +289,7 @@ public sealed class WizardController
         }
 
         Record(nodeId, result);
+        AutomaticMoveRefused = null;
         if (!_declined && !string.IsNullOrEmpty(context.Password) && context.Run.Credentials.IsRefused(context.User, context.Password))
         {
             // Hold the step: a typo must not lead to "another management solution owns it". The front end asks.
@@ -276,9 +305,17 @@ public sealed class WizardController
     private void FollowVerdict(ProbeResult result, string nodeId)
     {
         var node = Content.Tree[nodeId];
+        AutomaticMoveRefused = null;
         if (Current.Id == nodeId && result.Outcome is ProbeOutcome.Pass or ProbeOutcome.Finding && node.Verdicts.ContainsKey(result.Verdict))
         {
-            Fire(Trigger.Verdict(result.Verdict));
+            // Refused only when too many verdicts came in a row (content whose probes lead round in a loop):
+            // then the wizard stays and asks the manual question.
+            AutomaticMoveRefused = Fire(Trigger.Verdict(result.Verdict));
+            if (AutomaticMoveRefused is not null)
+            {
+                Session.Record($"refused verdict:{result.Verdict}: {AutomaticMoveRefused}", _clock);
+                Save();
+            }
         }
         else
         {
@@ -357,25 +394,151 @@ public sealed class WizardController
             : ChoiceOutcome.Confirmed(Content.UiFormat(Language, "fixcheck.unconfirmed", check.Probe, result.Summary));
     }
 
-    /// <summary>
-    /// Writes the session, unless this window is read-only. Before writing, checks the lock: when
-    /// another window took the session over, this one turns read-only instead of overwriting it.
-    /// </summary>
-    public void Save()
-    {
-        if (ReadOnly)
-        {
-            return;
-        }
+    /// <summary>Why the last probe's verdict did not move the wizard although its node maps it (null when it moved or did not apply).</summary>
+    public string? AutomaticMoveRefused { get; private set; }
 
-        if (_lock is not null && !_lock.StillHeld(out var now))
+    /// <summary>
+    /// Saves to <see cref="SessionPath"/>; true when the file now holds the session. Never throws: a
+    /// failure is kept for <see cref="TakeSaveWarning"/>. Before writing it checks the session's lock:
+    /// when another window took the session over, this one turns read-only (<see cref="TakenOverBy"/>)
+    /// instead of overwriting that window's steps.
+    /// </summary>
+    public bool Save()
+    {
+        if (!ReadOnly && _lock is not null && !_lock.StillHeld(out var now))
         {
             ReadOnly = true;
             TakenOverBy = now;
+            NotSavedReason = null; // said once below, as a failure is
+        }
+
+        if (ReadOnly)
+        {
+            var newlyTaken = NotSavedReason is null && TakenOverBy is not null;
+            NotSavedReason = TakenOverBy is { } other
+                ? Content.UiFormat(Language, "session.taken-over", other.Describe())
+                : Content.UiFormat(Language, "save.readonly", SessionPath);
+            if (newlyTaken)
+            {
+                _warning = NotSavedReason;
+            }
+
+            return false;
+        }
+
+        if (TryWrite(SessionPath) is not { } reason)
+        {
+            NotSavedReason = null;
+            NotSavedDetail = null;
+            _warning = null;
+            return true;
+        }
+
+        var first = NotSavedReason is null;
+        NotSavedDetail = reason;
+        NotSavedReason = Content.UiFormat(Language, "save.failed", SessionPath, reason);
+        if (first)
+        {
+            _warning = NotSavedReason; // said once per failure, not after every step that fails the same way
+        }
+
+        return false;
+    }
+
+    /// <summary>The save failure to show the user, once (then null until a save succeeds and another fails).</summary>
+    public string? TakeSaveWarning()
+    {
+        var w = _warning;
+        _warning = null;
+        return w;
+    }
+
+    /// <summary>
+    /// Saves the session to <paramref name="path"/>, a file that must not exist yet; from then on the
+    /// session is saved there (and a read-only session becomes writable there). Returns null when
+    /// saved, else one line why not (the old file and path stay as they were).
+    /// </summary>
+    public string? SaveAs(string path)
+    {
+        path = Path.GetFullPath(path);
+        if (SessionStore.Inspect(path) != SessionFileState.Missing)
+        {
+            return Content.UiFormat(Language, "save.refused", path, Content.Ui(Language, "save.exists"));
+        }
+
+        // The name was free a moment ago; the session store writes it whole (temp file and rename).
+        if (TryWrite(path) is { } reason)
+        {
+            return Content.UiFormat(Language, "save.refused", path, reason);
+        }
+
+        SessionPath = path;
+        ReadOnly = false;
+        TakenOverBy = null;
+        NotSavedReason = null;
+        NotSavedDetail = null;
+        _warning = null;
+        LockNewFile();
+        return null;
+    }
+
+    // A session saved to a new file is this window's there: the old lock (if still ours) goes, a new one is taken.
+    private void LockNewFile()
+    {
+        if (_me is null)
+        {
             return;
         }
 
-        SessionStore.Save(SessionPath, Session);
+        _lock?.Dispose();
+        try
+        {
+            _lock = SessionLock.TryAcquire(SessionPath, _me, _isRunning ?? (_ => false), out _);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _lock = null; // the new file was just written, so nobody else has it open
+        }
+    }
+
+    /// <summary>Folders tried, in order, by <see cref="SaveRescueCopy"/> (the launcher sets the sessions folder and the temp folder).</summary>
+    public IReadOnlyList<string> RescueFolders { get; init; } = [];
+
+    /// <summary>
+    /// Last resort when the session file cannot be written and no one is left to ask (end of input):
+    /// saves the session as a new file in the first of <see cref="RescueFolders"/> that takes it.
+    /// Returns that file, or null when none did.
+    /// </summary>
+    public string? SaveRescueCopy()
+    {
+        var name = $"rescue-{Session.Id}-{_clock.Now:yyyyMMdd-HHmmss}.json";
+        foreach (var folder in RescueFolders)
+        {
+            var path = Path.Combine(folder, name);
+            if (Path.GetFullPath(path) != Path.GetFullPath(SessionPath) && SaveAs(path) is null)
+            {
+                return SessionPath;
+            }
+        }
+
+        return null;
+    }
+
+    private string? TryWrite(string path)
+    {
+        try
+        {
+            _save(path, Session);
+            return null;
+        }
+        catch (FileWriteRefusedException ex)
+        {
+            return ex.Message;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return AtomicFile.Reason(ex);
+        }
     }
 
     /// <summary>Short titles of the path taken, for the breadcrumb.</summary>

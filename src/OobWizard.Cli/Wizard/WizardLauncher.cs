@@ -2,6 +2,8 @@ using System.Diagnostics;
 using OobWizard.Cli.Tui;
 using OobWizard.Core.Content;
 using OobWizard.Core.Engine;
+using OobWizard.Core.Files;
+using OobWizard.Core.Lint;
 using OobWizard.Core.Sessions;
 using OobWizard.Probes;
 
@@ -13,6 +15,41 @@ namespace OobWizard.Cli.Wizard;
 /// </summary>
 public static class WizardLauncher
 {
+    /// <summary>
+    /// Content with lint errors (no start node, a broken placeholder, a page the renderer cannot
+    /// parse) would fail somewhere in the middle of a session: refuse up front, naming the first
+    /// errors and the command that lists them all. Returns the exit code, or null to go on.
+    /// </summary>
+    private static int? LintGate(ContentSet content, WizardStart start, CliHost host)
+    {
+        var errors = ContentLinter.Lint(content, ProbeCatalog.Verdicts()).Where(i => i.Severity == IssueSeverity.Error).ToList();
+        if (errors.Count == 0)
+        {
+            return null;
+        }
+
+        var lint = start.ContentDir is { } dir ? $"oobwizard lint --content {dir}" : "oobwizard lint";
+        var first = string.Join("; ", errors.Take(2));
+        var more = errors.Count > 2 ? $"; and {errors.Count - 2} more" : "";
+        return host.Fail($"the content has {errors.Count} {(errors.Count == 1 ? "error" : "errors")}, so the wizard does not start: {first}{more}. List them: {lint}", 1);
+    }
+
+    /// <summary>A new session file must not exist yet (a session is resumed, anything else left alone).</summary>
+    private static int? NewFileRefusal(string path, CliHost host)
+    {
+        if (FileKinds.Of(path).Kind is not (FileKind.Missing or FileKind.Regular) and var kind)
+        {
+            return host.Fail($"--session {path} is {FileKinds.Describe(kind)}, not a regular file; a session is saved to a regular file");
+        }
+
+        return SessionStore.Inspect(path) switch
+        {
+            SessionFileState.Session => host.Fail($"--session {path} already holds a session; continue it with: oobwizard --resume {path}"),
+            SessionFileState.Foreign => host.Fail($"--session {path} exists and is not an OobWizard session; refusing to overwrite it"),
+            _ => null,
+        };
+    }
+
     public static async Task<int> RunAsync(CliHost host, WizardStart start, ProbeRunner probes, Func<ProbeContext> probeContext, CancellationToken ct)
     {
         var content = ContentLocator.Load(start.ContentDir, host, out var error);
@@ -21,34 +58,60 @@ public static class WizardLauncher
             return host.Fail(error!);
         }
 
+        if (LintGate(content, start, host) is { } lintRefusal)
+        {
+            return lintRefusal;
+        }
+
         Session session;
         string path;
         if (start.Resume)
         {
-            path = start.ResumeFile ?? start.SessionFile ?? SessionPaths.Latest(host.Env) ?? "";
-            if (path.Length == 0)
+            string source;
+            if (start.ResumeFile is null && start.SessionFile is null)
             {
-                return host.Fail($"--resume: no saved session in {SessionPaths.Directory(host.Env)}; name one: --resume FILE");
-            }
+                if (SessionPaths.Latest(host.Env, host.Warn) is not { } latest)
+                {
+                    return host.Fail($"--resume: no saved session in {SessionPaths.Directory(host.Env)}; name one: --resume FILE");
+                }
 
-            if (!File.Exists(path))
-            {
-                return host.Fail($"--resume: no session file {path}");
+                (source, session) = latest;
             }
+            else
+            {
+                source = start.ResumeFile ?? start.SessionFile!;
+                if (FileKinds.Of(source).Kind == FileKind.Missing)
+                {
+                    return host.Fail($"--resume: no session file {source}");
+                }
 
-            try
-            {
-                session = SessionStore.Load(path);
-            }
-            catch (SessionException ex)
-            {
-                return host.Fail(ex.Message);
+                try
+                {
+                    session = SessionStore.Load(source);
+                }
+                catch (SessionException ex)
+                {
+                    return host.Fail(ex.Message);
+                }
             }
 
             var missing = session.State.Path.FirstOrDefault(id => !content.Tree.Contains(id));
             if (missing is not null)
             {
-                return host.Fail($"{path}: the session is at node '{missing}', which this version's content does not have; the file was left untouched");
+                return host.Fail($"{source}: the session is at node '{missing}', which this version's content does not have; the file was left untouched");
+            }
+
+            // --resume OLD --session NEW continues OLD and saves into NEW; OLD stays as it was.
+            path = start.ResumeFile is not null && start.SessionFile is not null ? start.SessionFile : source;
+            var sameFile = Path.GetFullPath(path) == Path.GetFullPath(source);
+            if (!sameFile && NewFileRefusal(path, host) is { } taken)
+            {
+                return taken;
+            }
+
+            if (sameFile && !start.ReadOnly && AtomicFile.IsReadOnly(source))
+            {
+                return host.Fail($"{source} is read-only ({AtomicFile.ModeText(source)}); it is not replaced. Continue without saving: --read-only; or save into a new file: --resume {source} --session NEW.json");
             }
 
             // A demo session's lab is gone with the process that ran it: resume it into a fresh lab.
@@ -85,41 +148,42 @@ public static class WizardLauncher
             session = Session.New(host.Clock, start.Language ?? Languages.FromEnvironment(host.Env), start.Target, start.Offline);
             session.Lab = start.Lab;
             path = start.SessionFile ?? SessionPaths.NewFile(host.Env, host.Clock.Now, session.Id);
-            switch (SessionStore.Inspect(path))
+            if (NewFileRefusal(path, host) is { } taken)
             {
-                case SessionFileState.Session:
-                    return host.Fail($"--session {path} already holds a session; continue it with: oobwizard --resume {path}");
-                case SessionFileState.Foreign:
-                    return host.Fail($"--session {path} exists and is not an OobWizard session; refusing to overwrite it");
+                return taken;
             }
         }
 
-        var ctl = new WizardController(content, session, path, probes, probeContext, host.Clock);
-        SessionLockHolder? heldBy;
-        try
+        var ctl = new WizardController(content, session, path, probes, probeContext, host.Clock, start.ReadOnly)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            heldBy = ctl.AcquireLock(SessionLockHolder.ThisProcess(Environment.MachineName, Environment.ProcessId, host.Clock.Now), IsRunning);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return host.Fail($"cannot write session {path}: {ex.Message}");
-        }
+            RescueFolders = [SessionPaths.Directory(host.Env), Path.GetTempPath()],
+        };
 
-        try
+        // --read-only writes nothing, not even a lock file: it never collides with a window that has
+        // the session open. Any other window takes the session's lock first (another live window
+        // holding it is asked about: leave, read-only, or take over) and then saves the session once,
+        // so a session that cannot be saved at all is refused before the first question.
+        SessionLockHolder? heldBy = null;
+        if (!start.ReadOnly)
         {
-            if (heldBy is null)
+            try
             {
-                try
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                heldBy = ctl.AcquireLock(SessionLockHolder.ThisProcess(Environment.MachineName, Environment.ProcessId, host.Clock.Now), IsRunning);
+                if (heldBy is null)
                 {
-                    ctl.Save();
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    return host.Fail($"cannot write session {path}: {ex.Message}");
+                    SessionStore.Save(path, session);
                 }
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                ctl.ReleaseLock();
+                return host.Fail($"cannot write session {path}: {AtomicFile.Reason(ex)}; choose another file with --session FILE, or run with --read-only", 1);
+            }
+        }
 
+        try
+        {
             if (start.JumpTo is { } jumpTo && !start.Resume && ctl.Fire(Trigger.Jump(jumpTo)) is { } refusal)
             {
                 return host.Fail($"cannot start at {jumpTo}: {refusal}");
@@ -135,16 +199,13 @@ public static class WizardLauncher
                 host.Err.WriteLine($"oobwizard: {host.NoFullScreen}; using --plain line mode");
             }
 
-            var previousAsk = host.Password.Ask;
-            host.Password.Ask ??= (user, target) => host.ReadSecret?.Invoke(
-                content.UiFormat(ctl.Language, "password.prompt", user, target ?? session.Target ?? "?"));
-            try
+            using (host.Password.Use(
+                (user, target) => host.ReadSecret?.Invoke(content.UiFormat(ctl.Language, "password.prompt", user, target ?? session.Target ?? "?")),
+                user => host.ReadSecret?.Invoke(content.UiFormat(ctl.Language, "password.ldap.prompt", user)),
+                file => host.ReadSecret?.Invoke(content.UiFormat(ctl.Language, "password.pfx.prompt", file)),
+                onlyUnset: true))
             {
                 return await new PlainFrontEnd(ctl, host.PlainConsole(), host.In, host.IsTerminal ? host.ReadSecret : null, heldBy).RunAsync(ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                host.Password.Ask = previousAsk;
             }
         }
         finally

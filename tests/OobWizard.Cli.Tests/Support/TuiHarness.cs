@@ -3,6 +3,7 @@ using OobWizard.Cli.Wizard;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
+using Terminal.Gui.Views;
 
 namespace OobWizard.Cli.Tests.Support;
 
@@ -107,6 +108,23 @@ public sealed class TuiHarness : IDisposable
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// Replaces the text of the focused input field the way a user does: to its end, Backspace
+    /// until it is empty, then types <paramref name="text"/>.
+    /// </summary>
+    public TuiHarness ReplaceText(string text)
+    {
+        var length = Read(app => ((app.TopRunnable as Terminal.Gui.ViewBase.View)?.MostFocused as TextField)?.Text.Length ?? 0);
+        Press(Key.End);
+        for (var i = 0; i < length; i++)
+        {
+            Processor.InjectKeyDownEvent(Key.Backspace);
+        }
+
+        Settle();
+        return Type(text);
     }
 
     /// <summary>Feeds raw terminal input (bytes as the terminal sends them) to the ANSI driver's parser.</summary>

@@ -68,7 +68,7 @@ public sealed class SharedWizardTests : IDisposable
         run.Run("r\n1\n", "--plain", "--resume", file);
         Assert.Contains("open in another window (PID 4242 on pc-elsewhere", Flat(run.Out));
         Assert.Equal(before, File.ReadAllText(file));
-        Assert.Contains("this window wrote nothing", Flat(run.Out));
+        Assert.Contains("Read-only: nothing is written to", Flat(run.Out)); // the read-only mode of --read-only
 
         run.Run("t\n1\n", "--plain", "--resume", file);
         Assert.Equal(["start", "sym.console-cannot-connect", "console.no-amt-user-account"], run.LoadSession(file).State.Path);
@@ -136,6 +136,16 @@ public sealed class SharedWizardTests : IDisposable
 
         var prompt = Assert.Single(run.SecretPrompts);
         Assert.StartsWith("AMT-Kennwort für admin@amt.invalid", prompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlainMode_AsksTheLdapPasswordInTheSessionsLanguage_WithTheCheckThatNeedsIt()
+    {
+        using var run = new CliRun();
+        run.Run("power-state-only\n", "--plain", "--lang", "de", "--target", "amt.invalid", "--timeout", "0.2", "--ldap-user", "svc-oob@CORP.EXAMPLE.COM", "--dc", "127.0.0.1:1");
+
+        Assert.Equal(2, run.SecretPrompts.Count);
+        Assert.StartsWith("LDAP-Kennwort für svc-oob@CORP.EXAMPLE.COM", run.SecretPrompts[1], StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using DnsClient;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using OobWizard.Probes.Dns;
 using Xunit;
 using Xunit.Abstractions;
@@ -11,7 +12,7 @@ namespace OobWizard.Probes.Tests.Dns;
 /// Whatever a server sends back, the adapter ends in a result (an answer or an error), never an
 /// exception and never a hang: random bytes, bytes shaped like DNS, and mutated real answers.
 /// </summary>
-public sealed class DnsHostileAnswerTests
+public sealed class DnsHostileAnswerTests : IDisposable
 {
     /// <summary>Answers served in the normal suite; set OOBW_DNS_FUZZ_COUNT for a long run (for example 1000000).</summary>
     private const int DefaultFuzzCount = 5_000;
@@ -20,10 +21,18 @@ public sealed class DnsHostileAnswerTests
 
     private readonly ITestOutputHelper _output;
 
+    /// <summary>Answers every question with <see cref="_current"/> (given the query's id); one server per test.</summary>
+    private readonly FakeDnsServer _server;
+
+    private byte[] _current = [];
+
     public DnsHostileAnswerTests(ITestOutputHelper output)
     {
         _output = output;
+        _server = new FakeDnsServer((q, _) => [TestAnswers.WithIdOf(Volatile.Read(ref _current), q)]);
     }
+
+    public void Dispose() => _server.Dispose();
 
     private static Gen<byte> AnyByte => Gen.Choose(0, 255).Select(i => (byte)i);
 
@@ -34,36 +43,27 @@ public sealed class DnsHostileAnswerTests
         (2, Gen.Choose(0, 40).Select(i => (byte)i)));
 
     /// <summary>Serves <paramref name="answer"/> (with the query's id) to one question; true when the adapter ended in a result.</summary>
-    private static bool EndsInAResult(FakeDnsServer server, byte[] answer, Action<byte[]> serve)
+    private bool EndsInAResult(byte[] answer)
     {
-        serve(answer);
-        var r = Client.QueryAsync(DnsServerEndpoint.Parse(server.Endpoint), "pc01.fabrikam.test", QueryType.A).GetAwaiter().GetResult();
+        Volatile.Write(ref _current, answer);
+        var r = Client.QueryAsync(DnsServerEndpoint.Parse(_server.Endpoint), "pc01.fabrikam.test", QueryType.A).GetAwaiter().GetResult();
         return r.Answered || r.Error is { Length: > 0 };
     }
 
-    [Fact]
-    public void AnyByteString_EndsInAResult()
-    {
-        byte[] current = [];
-        using var server = new FakeDnsServer((q, _) => [TestAnswers.WithIdOf(Volatile.Read(ref current), q)]);
+    [Property(MaxTest = 500)]
+    public Property AnyByteString_EndsInAResult() =>
+        Prop.ForAll(Gen.ArrayOf(AnyByte).ToArbitrary(), EndsInAResult);
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(500),
-            Prop.ForAll(Gen.ArrayOf(AnyByte).ToArbitrary(), bytes => EndsInAResult(server, bytes, b => Volatile.Write(ref current, b))));
-    }
-
-    [Fact]
-    public void OurHeaderAndQuestionFollowedByDnsishBytes_EndsInAResult()
+    [Property(MaxTest = 500)]
+    public Property OurHeaderAndQuestionFollowedByDnsishBytes_EndsInAResult()
     {
-        byte[] current = [];
-        using var server = new FakeDnsServer((q, _) => [TestAnswers.WithIdOf(Volatile.Read(ref current), q)]);
         var question = Convert.FromHexString("04706330310866616272696B616D04746573740000010001");
         var packets =
             from counts in Gen.ArrayOf(Gen.Choose(0, 4).Select(i => (byte)i), 3)
             from body in Gen.ArrayOf(DnsishByte)
             select new byte[] { 0, 0, 0x85, 0x80, 0, 1, 0, counts[0], 0, counts[1], 0, counts[2] }.Concat(question).Concat(body).ToArray();
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(500),
-            Prop.ForAll(packets.ToArbitrary(), bytes => EndsInAResult(server, bytes, b => Volatile.Write(ref current, b))));
+        return Prop.ForAll(packets.ToArbitrary(), EndsInAResult);
     }
 
     [Fact]

@@ -493,19 +493,5 @@ public sealed class WsmanClient : IDisposable
         return chain.Build(cert);
     }
 
-    private static X509Certificate2Collection LoadCaFile(string path)
-    {
-        var collection = new X509Certificate2Collection();
-        var text = File.ReadAllText(path);
-        if (text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
-        {
-            collection.ImportFromPem(text);
-        }
-        else
-        {
-            collection.Add(X509CertificateLoader.LoadCertificateFromFile(path));
-        }
-
-        return collection;
-    }
+    private static X509Certificate2Collection LoadCaFile(string path) => Certificates.CertificateFile.LoadAll(path);
 }

@@ -1,25 +1,25 @@
-using System.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace OobWizard.Cli.Tests.Support;
 
 /// <summary>
-/// Our stand-in for Spectre.Console.Testing (not served here): renders to a string at a fixed size
-/// with no colour, and reads keys from a queue.
+/// A console whose key queue, once empty, reads as a closed terminal (<c>ReadKey</c> returns null),
+/// for the tests that check the wizard saves and ends when its terminal goes away. Spectre.Console.Testing's
+/// <c>TestConsole</c> throws on an empty queue instead, so every other test uses that one.
 /// </summary>
-public sealed class TestConsole : IAnsiConsole
+public sealed class ClosingTerminalConsole : IAnsiConsole
 {
     private readonly IAnsiConsole _inner;
     private readonly StringWriter _writer = new();
 
-    public TestConsole(int width = 80, int height = 24, bool ansi = false, bool interactive = true)
+    public ClosingTerminalConsole(int width = 80, int height = 24)
     {
         _inner = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = ansi ? AnsiSupport.Yes : AnsiSupport.No,
+            Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+            Interactive = InteractionSupport.Yes,
             Out = new AnsiConsoleOutput(_writer),
         });
         _inner.Profile.Width = width;
@@ -46,24 +46,22 @@ public sealed class TestConsole : IAnsiConsole
 
     public void Write(IRenderable renderable) => _inner.Write(renderable);
 
-    /// <summary>Lines of output with trailing spaces removed.</summary>
-    public static string Trim(string text) =>
-        string.Join("\n", text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()));
+    public void WriteAnsi(Action<AnsiWriter> action) => _inner.WriteAnsi(action);
 
     public sealed class KeyQueue : IAnsiConsoleInput
     {
         private readonly Queue<ConsoleKeyInfo> _keys = new();
 
-        public KeyQueue Push(ConsoleKey key, char ch = '\0', bool control = false)
+        public KeyQueue Push(char ch)
         {
-            _keys.Enqueue(new ConsoleKeyInfo(ch, key, false, false, control));
+            _keys.Enqueue(new ConsoleKeyInfo(ch, TestConsoleKeys.KeyOf(ch), false, false, false));
             return this;
         }
 
-        public KeyQueue Push(char ch)
+        public KeyQueue Push(ConsoleKey key, char ch)
         {
-            var key = char.IsLetter(ch) ? (ConsoleKey)char.ToUpperInvariant(ch) : char.IsDigit(ch) ? ConsoleKey.D0 + (ch - '0') : ConsoleKey.NoName;
-            return Push(key, ch);
+            _keys.Enqueue(new ConsoleKeyInfo(ch, key, false, false, false));
+            return this;
         }
 
         public bool IsKeyAvailable() => _keys.Count > 0;
