@@ -1,9 +1,12 @@
+using OobWizard.Core.Files;
+
 namespace OobWizard.Core.Sessions;
 
 /// <summary>
 /// A lock file beside a session (<c>FILE.lock</c>) while a wizard has it open, so a second window
 /// resuming the same session learns who holds it instead of silently overwriting its steps.
-/// Created without overwriting (atomic: exactly one of two racing openers wins).
+/// Written through <see cref="AtomicFile"/> and created without overwriting (exactly one of two
+/// racing openers wins; a reader never sees half a lock).
 /// A lock left by a process that no longer runs on this host is stale and replaced; a lock held
 /// from another host is never judged stale here (its process cannot be seen).
 /// </summary>
@@ -58,12 +61,11 @@ public sealed class SessionLock : IDisposable
     }
 
     /// <summary>Replaces whoever holds the lock (the user chose "take over"); their next save sees it and stops.</summary>
+    /// <exception cref="IOException">the lock file cannot be written (a read-only folder).</exception>
     public static SessionLock TakeOver(string sessionPath, SessionLockHolder me)
     {
         var path = PathFor(sessionPath);
-        var tmp = path + "." + me.Token + ".tmp";
-        File.WriteAllText(tmp, me.ToText());
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, me.ToText(), ExistingFile.Replace);
         return new SessionLock(path, me);
     }
 
@@ -106,20 +108,16 @@ public sealed class SessionLock : IDisposable
         _released = true;
     }
 
-    // The content is written to a temporary file first and then linked into place without
-    // overwriting (.NET moves with link+unlink on Unix): a reader never sees a half-written lock.
+    // AtomicFile links the written temp file into place without overwriting: false when the name is taken.
     private static bool TryCreate(string path, SessionLockHolder me)
     {
-        var tmp = path + "." + me.Token + ".tmp";
-        File.WriteAllText(tmp, me.ToText());
         try
         {
-            File.Move(tmp, path, overwrite: false);
+            AtomicFile.WriteAllText(path, me.ToText(), ExistingFile.Refuse);
             return true;
         }
-        catch (IOException) when (File.Exists(path))
+        catch (FileWriteRefusedException ex) when (ex.Reason == WriteRefusal.Exists)
         {
-            TryDelete(tmp);
             return false;
         }
     }
@@ -130,8 +128,9 @@ public sealed class SessionLock : IDisposable
         {
             File.Delete(path);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // a read-only folder: the lock of a process that has gone is judged stale by the next opener
         }
     }
 }
