@@ -76,6 +76,71 @@ public sealed class SharedWizardTests : IDisposable
     }
 
     [Fact]
+    public void ReadOnly_WritesNoLockEither_SoItNeverAsksAboutOne()
+    {
+        using var run = new CliRun();
+        var file = Path.Combine(run.SessionDir, "s.json");
+        run.Run("2\n", "--plain", "--offline", "--lang", "en", "--session", file);
+        var otherLock = SessionLockHolder.ThisProcess("pc-elsewhere", 4242, DateTimeOffset.Now).ToText();
+        File.WriteAllText(SessionLock.PathFor(file), otherLock);
+        var before = File.ReadAllText(file);
+
+        run.Run("1\n", "--plain", "--resume", file, "--read-only");
+
+        Assert.Equal(0, run.Exit);
+        Assert.DoesNotContain("open in another window", Flat(run.Out));
+        Assert.Contains("Read-only: nothing is written to", Flat(run.Out));
+        Assert.Equal(before, File.ReadAllText(file));
+        Assert.Equal(otherLock, File.ReadAllText(SessionLock.PathFor(file))); // the other window's lock, untouched
+    }
+
+    [Fact]
+    public void AReadOnlyWindow_SavedToANewFile_HoldsTheLockThere_AndLeavesTheOtherLockAlone()
+    {
+        var first = _f.Offline();
+        Assert.Null(first.AcquireLock(SessionLockHolder.ThisProcess(Environment.MachineName, 1001, DateTimeOffset.Now), _ => true));
+        Assert.True(first.Save());
+        var second = WizardFactory.Resume(first.SessionPath);
+        Assert.NotNull(second.AcquireLock(SessionLockHolder.ThisProcess(Environment.MachineName, 1002, DateTimeOffset.Now), _ => true));
+        second.OpenReadOnly();
+        second.Fire(Trigger.Choose("power-state-only"));
+        Assert.False(second.Save());
+        Assert.Contains("Read-only", second.NotSavedReason);
+
+        var copy = Path.Combine(_f.Dir, "copy.json");
+        Assert.Null(second.SaveAs(copy));
+
+        Assert.False(second.ReadOnly);
+        Assert.Null(second.NotSavedReason);
+        Assert.Equal(1002, SessionLockHolder.Parse(File.ReadAllText(SessionLock.PathFor(copy)))!.Pid);
+        Assert.Equal(1001, SessionLockHolder.Parse(File.ReadAllText(SessionLock.PathFor(first.SessionPath)))!.Pid);
+        second.ReleaseLock();
+        Assert.False(File.Exists(SessionLock.PathFor(copy)));
+        Assert.True(File.Exists(SessionLock.PathFor(first.SessionPath)));
+    }
+
+    [Fact]
+    public void AWindowTakenOver_SaysSoOnce_AndNeverWritesAgain()
+    {
+        var first = _f.Offline();
+        Assert.Null(first.AcquireLock(SessionLockHolder.ThisProcess(Environment.MachineName, 1001, DateTimeOffset.Now), _ => true));
+        Assert.True(first.Save());
+        var second = WizardFactory.Resume(first.SessionPath);
+        second.AcquireLock(SessionLockHolder.ThisProcess(Environment.MachineName, 1002, DateTimeOffset.Now), _ => true);
+        second.TakeOverLock();
+        var written = File.ReadAllText(first.SessionPath);
+
+        first.Fire(Trigger.Choose("power-state-only"));
+        first.Fire(Trigger.Back);
+
+        Assert.True(first.ReadOnly);
+        Assert.Equal(1002, first.TakenOverBy!.Pid);
+        Assert.Contains("took this session over (PID 1002", first.TakeSaveWarning());
+        Assert.Null(first.TakeSaveWarning());
+        Assert.Equal(written, File.ReadAllText(first.SessionPath));
+    }
+
+    [Fact]
     public void ADemoSession_ResumesIntoAFreshLab_NeverAgainstTheOldAddress()
     {
         using var run = new CliRun();
