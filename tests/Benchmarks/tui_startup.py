@@ -2,7 +2,7 @@
 """Time to the first screen and idle memory of the full-screen wizard, side by side with a reference.
 
 The reference is a Terminal.Gui hello-world window (tests/Benchmarks/HelloTui) published the same way
-(the same publish properties for both). Each program starts in a fresh detached tmux pane at 80x24 (tmux
+(Native AOT, linux-x64, Release: both projects set PublishAot). Each program starts in a fresh detached tmux pane at 80x24 (tmux
 answers Terminal.Gui's start-up queries, as a real terminal does); the time to the first screen runs from
 starting the pane until its text shows on the captured pane (polled about every 3 ms), and the idle memory
 is the resident set (VmRSS) and its peak (VmHWM) two seconds after that, both from /proc. The two run in
@@ -10,9 +10,8 @@ turn, A B A B ..., after one warm-up each, and the ratio is taken pair by pair; 
 shared machines are noisy.
 
 Usage (from the repository root):
-    python3 tests/Benchmarks/tui_startup.py [--pairs 10] [--mode r2r|aot] [--no-publish]
-                                            [--app PATH] [--hello PATH]
-Needs: .NET SDK, tmux, Linux (/proc); for --mode aot also clang and zlib1g-dev.
+    python3 tests/Benchmarks/tui_startup.py [--pairs 10] [--no-publish] [--app PATH] [--hello PATH]
+Needs: .NET SDK, clang and zlib1g-dev (Native AOT), tmux, Linux (/proc).
 """
 
 import argparse
@@ -24,20 +23,15 @@ import tempfile
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-MODES = {
-    # What .ci/run publishes today: one self-contained ReadyToRun file.
-    "r2r": ["-p:SelfContained=true", "-p:PublishSingleFile=true", "-p:PublishReadyToRun=true",
-            "-p:IncludeNativeLibrariesForSelfExtract=true"],
-    "aot": ["-p:PublishAot=true"],
-}
+OUT = os.path.join(ROOT, "artifacts", "bench-tui")
 
 
-def publish(mode):
+def publish():
     out = {}
     for name, project, exe in (("app", "src/OobWizard.Cli", "oobwizard"), ("hello", "tests/Benchmarks/HelloTui", "hello-tui")):
-        folder = os.path.join(ROOT, "artifacts", "bench-tui", mode, name)
-        print(f"publishing {project} ({mode}, linux-x64) ...", file=sys.stderr)
-        subprocess.run(["dotnet", "publish", project, "-c", "Release", "-r", "linux-x64", "-o", folder, *MODES[mode]],
+        folder = os.path.join(OUT, name)
+        print(f"publishing {project} (Native AOT, linux-x64) ...", file=sys.stderr)
+        subprocess.run(["dotnet", "publish", project, "-c", "Release", "-r", "linux-x64", "-o", folder],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         out[name] = os.path.join(folder, exe)
     return out["app"], out["hello"]
@@ -57,7 +51,7 @@ def status(pid, key):
 
 def run_once(argv, marker, env, n):
     """(seconds to the first screen, VmRSS MiB, VmHWM MiB) of one start at 80x24."""
-    name = f"oobw-bench-{os.getpid()}-{n}"
+    name = f"tui-bench-{os.getpid()}-{n}"
     command = " ".join(["exec", "env", *[f"{k}={v}" for k, v in env.items()], *argv])
     start = time.perf_counter()
     tmux("new-session", "-d", "-s", name, "-x", "80", "-y", "24", command)
@@ -79,7 +73,6 @@ def run_once(argv, marker, env, n):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pairs", type=int, default=10)
-    parser.add_argument("--mode", choices=MODES, default="r2r")
     parser.add_argument("--no-publish", action="store_true")
     parser.add_argument("--app", help="an already published oobwizard")
     parser.add_argument("--hello", help="an already published hello-tui")
@@ -87,14 +80,14 @@ def main():
     if args.app and args.hello:
         app, hello = args.app, args.hello
     elif args.no_publish:
-        app = os.path.join(ROOT, "artifacts", "bench-tui", args.mode, "app", "oobwizard")
-        hello = os.path.join(ROOT, "artifacts", "bench-tui", args.mode, "hello", "hello-tui")
+        app = os.path.join(OUT, "app", "oobwizard")
+        hello = os.path.join(OUT, "hello", "hello-tui")
     else:
-        app, hello = publish(args.mode)
+        app, hello = publish()
 
     sessions = tempfile.mkdtemp(prefix="oobw-bench-")
     env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "OOBW_SESSION_DIR": sessions}
-    keeper = f"oobw-bench-keep-{os.getpid()}"
+    keeper = f"tui-bench-keep-{os.getpid()}"
     tmux("new-session", "-d", "-s", keeper, "sleep 3600")  # one tmux server for every run
     try:
         a = [app, "--offline", "--lang", "en"]
@@ -111,7 +104,8 @@ def main():
     def med(rows, k):
         return statistics.median(r[k] for r in rows)
 
-    print(f"mode {args.mode}, {args.pairs} pairs, 80x24 in tmux; medians (min-max)")
+    load = open("/proc/loadavg").read().split()[:3]
+    print(f"Native AOT, {args.pairs} pairs, 80x24 in tmux, load average {' '.join(load)}; medians (min-max)")
     for label, k, unit in (("first screen", 0, "ms"), ("idle RSS", 1, "MiB"), ("idle peak RSS", 2, "MiB")):
         scale = 1000 if unit == "ms" else 1
         ratios = [x[k] / y[k] for x, y in zip(ra, rb)]
