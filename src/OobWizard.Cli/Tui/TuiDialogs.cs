@@ -139,15 +139,6 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
             ShadowStyle = ShadowStyles.None,
         };
         dialog.SetScheme(theme.Dialog);
-        // Ctrl+D (end of input) cancels like Esc, so a typed line never ends up in the wrong place.
-        dialog.KeyDown += (_, key) =>
-        {
-            if (key == Key.D.WithCtrl)
-            {
-                key.Handled = true;
-                app.RequestStop(dialog);
-            }
-        };
         nextY = 0;
         if (!string.IsNullOrEmpty(text))
         {
@@ -172,7 +163,19 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
 
     private int? Run(Dialog dialog)
     {
+        // Ctrl+D (end of input) cancels like Esc, so a typed line never ends up in the wrong place.
+        // Taken before any view sees it: a text field would read it as "delete the next character".
+        void EndOfInput(object? sender, Key key)
+        {
+            if (key == Key.D.WithCtrl && ReferenceEquals(app.TopRunnable, dialog))
+            {
+                key.Handled = true;
+                app.RequestStop(dialog);
+            }
+        }
+
         Current?.Invoke(this, dialog);
+        app.Keyboard.KeyDown += EndOfInput;
         try
         {
             app.Run(dialog);
@@ -180,6 +183,7 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
         }
         finally
         {
+            app.Keyboard.KeyDown -= EndOfInput;
             Current?.Invoke(this, null);
         }
     }

@@ -69,6 +69,52 @@ public sealed class ProbeScreenTests : IDisposable
         Assert.True(ui.WaitUntil(() => !ui.Window.Probing));
     }
 
+    [Theory]
+    [InlineData("ctrl-c")]
+    [InlineData("q")]
+    public void LeavingWhileAProbeRuns_DoesNotWaitForItsTimeout(string how)
+    {
+        var cancelled = new TaskCompletionSource();
+        var ctl = _f.Live(new ProbeRunner([ScriptedProbe.Hanging("amt.redirection", cancelled)]), context: () => new ProbeContext { Target = "amt.test", Timeout = TimeSpan.FromSeconds(300) });
+        ctl.Fire(Trigger.Jump("p.con.redirection"));
+        using var ui = TuiHarness.Start(ctl);
+        Assert.True(ui.WaitUntil(() => ui.Window.Probing));
+
+        if (how == "q")
+        {
+            ui.Type("q").Press(Key.Enter); // asks first, even while the check runs
+        }
+        else
+        {
+            ui.Press(Key.C.WithCtrl);
+        }
+
+        Assert.True(ui.WaitForEnd(TimeSpan.FromSeconds(20)), "the wizard waited for the probe");
+        Assert.True(ui.WaitUntil(() => cancelled.Task.IsCompleted, TimeSpan.FromSeconds(10)), "the probe's token was not cancelled");
+        Assert.Equal("p.con.redirection", SessionStore.Load(ctl.SessionPath).State.Current);
+    }
+
+    [Theory]
+    [InlineData("de", "AMT-Kennwort", "esc")]
+    [InlineData("ja", "AMT パスワード", "ctrl-d")]
+    public void ThePasswordDialog_IsInTheSessionsLanguage_AndEscOrCtrlDCancelIt(string lang, string title, string how)
+    {
+        var host = new CliHost { In = TextReader.Null, Out = TextWriter.Null, Err = TextWriter.Null };
+        var probe = new ScriptedProbe("amt.redirection", (c, _) => Task.FromResult(ProbeResult.Inconclusive("amt.redirection", c.Password ?? "no password")));
+        var ctl = _f.Live(new ProbeRunner([probe]), lang: lang, context: () => new ProbeContext { Target = "amt.test", Password = host.Password.Ask?.Invoke("admin", "amt.test") });
+        ctl.Fire(Trigger.Jump("p.con.redirection"));
+        using var ui = TuiHarness.Start(ctl, escapeHold: TimeSpan.FromMilliseconds(50), configure: w => host.Password.Ask = w.AskPassword);
+        Assert.Equal(title, ui.Read(() => (ui.App.TopRunnable as Dialog)?.Title));
+        Assert.Contains("admin@amt.test", ui.ScreenText());
+
+        ui.Type("ls -l"); // what would otherwise be the next shell command
+        ui.Press(how == "esc" ? Key.Esc : Key.D.WithCtrl);
+
+        Assert.True(ui.WaitUntil(() => probe.Runs == 1 && !ui.Window.Probing));
+        Assert.Null(probe.Contexts.Single().Password);
+        Assert.False(ui.Ended);
+    }
+
     [Fact]
     public void AnsweringWhileAProbeRuns_DropsTheProbe_AndTakesTheAnswer()
     {
