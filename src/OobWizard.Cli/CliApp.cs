@@ -20,7 +20,7 @@ public static class CliApp
         var resume = new Option<string?>("--resume") { Description = "Continue a saved session (default: the latest); with --session NEW, save the continuation there", Arity = ArgumentArity.ZeroOrOne };
         // Without it an unexpected error is one line and exit 1; with it, the stack trace too.
         var debug = new Option<bool>(DebugOption) { Description = "On an unexpected error, print the stack trace", Recursive = true };
-        var readOnly = new Option<bool>("--read-only") { Description = "Write no session file (a read-only session stays as it is; `save FILE` keeps a copy)" };
+        var readOnly = new Option<bool>("--read-only") { Description = "Write no session file (a read-only session stays as it is; `save FILE`, or s in the full-screen wizard, keeps a copy)" };
 
         var root = new RootCommand("OobWizard: from an Intel AMT out-of-band management symptom to its cause and fix")
         {

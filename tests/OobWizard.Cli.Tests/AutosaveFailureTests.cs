@@ -255,7 +255,7 @@ public sealed class AutosaveFailureTests : IDisposable
         Assert.StartsWith("Read-only: nothing is written to", ui.Window.Message);
         ui.Type("1").Press(Key.CursorLeft);
         ui.Type("q");
-        Assert.Contains("This window writes nothing to the session file", ui.ScreenText());
+        Assert.Contains("keep the steps of this window in a new file", ui.ScreenText());
         ui.Press(Key.Enter); // the default: leave
 
         Assert.True(ui.WaitForEnd());
