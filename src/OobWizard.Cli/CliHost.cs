@@ -25,6 +25,13 @@ public sealed class CliHost
     /// </summary>
     public string? NoFullScreen { get; init; } = "no terminal on stdin/stdout";
 
+    /// <summary>Each standard stream on its own: whether it is a terminal (scan asks on stdin and draws its progress where one is).</summary>
+    public bool InputIsTerminal { get; init; }
+
+    public bool OutputIsTerminal { get; init; }
+
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>Reads a secret without echo; null when there is no terminal to ask on (or the user cancels).</summary>
     public Func<string, string?>? ReadSecret { get; init; }
 
@@ -40,6 +47,9 @@ public sealed class CliHost
             Out = Console.Out,
             Err = Console.Error,
             IsTerminal = terminal,
+            InputIsTerminal = !Console.IsInputRedirected,
+            OutputIsTerminal = !Console.IsOutputRedirected,
+            ErrorIsTerminal = !Console.IsErrorRedirected,
             NoFullScreen = FullScreenCheck.Reason(terminal, Environment.GetEnvironmentVariable),
             ReadSecret = prompt => ConsoleSecretReader.Read(prompt, Console.Error),
         };
