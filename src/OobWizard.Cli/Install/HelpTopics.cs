@@ -19,7 +19,7 @@ public static class HelpTopics
     /// <summary>The order <c>oobwizard help</c> lists them in: commands first, then the subjects. Pages not named here follow by name.</summary>
     private static readonly string[] Order =
     [
-        "wizard", "demo", "check", "cert", "logs", "checklist", "report", "lab", "graph", "lint", "content", "help", "completion",
+        "wizard", "demo", "check", "scan", "cert", "logs", "checklist", "report", "lab", "graph", "lint", "content", "help", "completion",
         "exit-codes", "sessions", "offline", "environment", "install",
     ];
 
