@@ -74,7 +74,7 @@ public sealed class SessionLock : IDisposable
     {
         try
         {
-            return File.Exists(path) ? SessionLockHolder.Parse(File.ReadAllText(path)) : null;
+            return File.Exists(path) ? SessionLockHolder.Parse(InputFile.ReadAllText(path, ReadLimit.SessionLock)) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
