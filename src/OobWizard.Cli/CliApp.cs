@@ -21,7 +21,7 @@ public static class CliApp
         var resume = new Option<string?>("--resume") { Description = "Continue a saved session (default: the latest); with --session NEW, save the continuation there", Arity = ArgumentArity.ZeroOrOne };
         // Without it an unexpected error is one line and exit 1; with it, the stack trace too.
         var debug = new Option<bool>(DebugOption) { Description = "On an unexpected error, print the stack trace", Recursive = true };
-        var readOnly = new Option<bool>("--read-only") { Description = "Write no session file (a read-only session stays as it is; `save FILE` keeps a copy)" };
+        var readOnly = new Option<bool>("--read-only") { Description = "Write no session file (a read-only session stays as it is; `save FILE`, or s in the full-screen wizard, keeps a copy)" };
 
         var root = new RootCommand("OobWizard: from an Intel AMT out-of-band management symptom to its cause and fix")
         {
@@ -53,16 +53,14 @@ public static class CliApp
                 parse.GetValue(resume),
                 parse.GetValue(probeOptions.Target),
                 ReadOnly: parse.GetValue(readOnly));
-            // Asked once (at the start, or on resume when the first probe needs it); held in memory only, never saved.
+            // Asked once, when the first check needs it (the front end asks: a dialog or a masked
+            // line in the session's language); held in memory only, never saved.
+            var user = parse.GetValue(probeOptions.User) ?? "admin";
             var password = new Lazy<string?>(() => host.Env("OOBW_AMT_PASSWORD") is { Length: > 0 } fromEnv
                 ? fromEnv
-                : host.ReadSecret?.Invoke($"AMT password for {parse.GetValue(probeOptions.User)}@{start.Target ?? "the AMT computer"} (empty: answer those checks by hand): ") is { Length: > 0 } typed ? typed : null);
-            if (!start.Offline && !start.Resume)
-            {
-                _ = password.Value; // ask before the screen is drawn, like ssh does
-            }
+                : host.Password.Ask?.Invoke(user, start.Target) is { Length: > 0 } typed ? typed : null);
 
-            // One run for the whole session: a password AMT refused is never sent again (see WizardController.ReenterPassword).
+            // One run for the whole session: a password AMT refused is never sent again (see WizardController.PasswordRefused).
             var run = new ProbeRun();
             return await WizardLauncher.RunAsync(host, start, ProbeCatalog.Runner(), () => probeOptions.Build(parse, host, () => password.Value, run: run), ct).ConfigureAwait(false);
         });

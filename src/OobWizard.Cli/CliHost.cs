@@ -19,6 +19,12 @@ public sealed class CliHost
     /// <summary>True when stdin and stdout are a terminal (the interactive UI needs both).</summary>
     public bool IsTerminal { get; init; }
 
+    /// <summary>
+    /// Why the full-screen wizard cannot run here (no terminal, <c>TERM=dumb</c>), or null when it can.
+    /// Plain line mode is used instead, with this as the note on stderr.
+    /// </summary>
+    public string? NoFullScreen { get; init; } = "no terminal on stdin/stdout";
+
     /// <summary>Each standard stream on its own: whether it is a terminal (scan asks on stdin and draws its progress where one is).</summary>
     public bool InputIsTerminal { get; init; }
 
@@ -26,39 +32,28 @@ public sealed class CliHost
 
     public bool ErrorIsTerminal { get; init; }
 
-    /// <summary>The console for the interactive UI; null when there is no terminal.</summary>
-    public Func<IAnsiConsole>? InteractiveConsole { get; init; }
-
-    /// <summary>Reads a secret without echo; null when there is no terminal to ask on.</summary>
+    /// <summary>Reads a secret without echo; null when there is no terminal to ask on (or the user cancels).</summary>
     public Func<string, string?>? ReadSecret { get; init; }
 
-    public static CliHost FromProcess() => new()
-    {
-        In = Console.In,
-        Out = Console.Out,
-        Err = Console.Error,
-        IsTerminal = !Console.IsInputRedirected && !Console.IsOutputRedirected,
-        InputIsTerminal = !Console.IsInputRedirected,
-        OutputIsTerminal = !Console.IsOutputRedirected,
-        ErrorIsTerminal = !Console.IsErrorRedirected,
-        InteractiveConsole = () =>
-        {
-            // Ctrl+C arrives as a key, so the wizard can save and leave cleanly instead of being
-            // interrupted in the middle of reading a key (the session is saved after every step anyway).
-            try
-            {
-                Console.TreatControlCAsInput = true;
-            }
-            catch (IOException)
-            {
-            }
+    /// <summary>How the wizard asks for the AMT password; set by the front end that runs.</summary>
+    public PasswordPrompt Password { get; } = new();
 
-            return AnsiConsole.Console;
-        },
-        ReadSecret = prompt => !Console.IsInputRedirected
-            ? AnsiConsole.Prompt(new TextPrompt<string>(Markup.Escape(prompt)).Secret().AllowEmpty())
-            : null,
-    };
+    public static CliHost FromProcess()
+    {
+        var terminal = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+        return new()
+        {
+            In = Console.In,
+            Out = Console.Out,
+            Err = Console.Error,
+            IsTerminal = terminal,
+            InputIsTerminal = !Console.IsInputRedirected,
+            OutputIsTerminal = !Console.IsOutputRedirected,
+            ErrorIsTerminal = !Console.IsErrorRedirected,
+            NoFullScreen = FullScreenCheck.Reason(terminal, Environment.GetEnvironmentVariable),
+            ReadSecret = prompt => ConsoleSecretReader.Read(prompt, Console.Error),
+        };
+    }
 
     /// <summary>A console that writes plain text to <see cref="Out"/>: no ANSI, no colour, no cursor movement.</summary>
     public IAnsiConsole PlainConsole(int width = 80)

@@ -136,8 +136,10 @@ public sealed class ProbeOptions
         var user = parse.GetValue(LdapUser);
         if (user is not null && _ldapCredential is null)
         {
+            // The wizard's front end asks in its own way (a dialog, the session's language); check asks on the terminal.
             _ldapCredential = new LdapCredential(user, () => host.Env("OOBW_LDAP_PASSWORD") is { Length: > 0 } fromEnv
                 ? fromEnv
+                : host.Password.AskLdap is { } ask ? ask(user)
                 : host.ReadSecret?.Invoke($"LDAP password for {user} (empty: bind anonymously): "));
             _ = _ldapCredential.Password;
         }
@@ -159,6 +161,7 @@ public sealed class ProbeOptions
         var prov = parse.GetValue(ProvCert)?.FullName;
         _pfxPassword ??= new Lazy<string?>(() => host.Env("OOBW_PFX_PASSWORD") is { Length: > 0 } fromEnv
             ? fromEnv
+            : host.Password.AskPfx is { } ask ? ask(prov ?? parse.GetValue(AmtCert)?.FullName ?? "?")
             : host.ReadSecret?.Invoke($"PFX password for {prov ?? "the certificate"}: "));
         return new CertificateSettings
         {

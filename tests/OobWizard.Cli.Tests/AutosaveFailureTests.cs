@@ -1,4 +1,5 @@
 using OobWizard.Cli.Tests.Support;
+using OobWizard.Cli.Tui;
 using OobWizard.Cli.Wizard;
 using OobWizard.Core.Content;
 using OobWizard.Core.Engine;
@@ -6,6 +7,8 @@ using OobWizard.Core.Files;
 using OobWizard.Core.Sessions;
 using OobWizard.Probes;
 using OobWizard.Tests.Shared;
+using Terminal.Gui.Input;
+using Terminal.Gui.Views;
 
 namespace OobWizard.Cli.Tests;
 
@@ -116,49 +119,152 @@ public sealed class AutosaveFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task The_full_screen_wizard_says_it_in_the_footer_and_s_saves_elsewhere()
+    public void The_full_screen_wizard_keeps_a_line_saying_it_and_s_saves_elsewhere()
     {
         var failing = new FailingDisk();
         var ctl = Controller(failing.Save);
-        var console = new ClosingTerminalConsole(80, 24);
         var elsewhere = Path.Combine(_dir, "elsewhere.json");
-        console.Keys.Push('3'); // a symptom: the save fails
-        console.Keys.Push('s');
-        foreach (var ch in elsewhere)
-        {
-            console.Keys.Push(ch);
-        }
-
-        console.Keys.Push(ConsoleKey.Enter, '\r').Push('q');
+        using var ui = TuiHarness.Start(ctl, options: Options());
         failing.Full = true;
 
-        Assert.Equal(0, await new InteractiveFrontEnd(ctl, console).RunAsync(CancellationToken.None));
+        ui.Type("3"); // a symptom: the save fails
+        Assert.Equal("sym.power-state-only", ctl.Current.Id);
+        Assert.StartsWith("Not saved: press s to save to another file (No space left on device)", ui.Window.InfoText);
+        Assert.StartsWith("s save as", ui.Window.KeysText); // the way out comes first
+        Assert.Contains("not saved", ui.Screen()[0]);
+        ui.Type("2"); // another step: still said, not stacked up
+        Assert.StartsWith("Not saved: press s", ui.Window.InfoText);
 
-        Assert.Contains("Not saved:", console.Output);
+        ui.Type("s");
+        Assert.Equal("Save the session elsewhere", ui.Read(() => (ui.App.TopRunnable as Dialog)?.Title));
+        ui.ReplaceText(elsewhere).Press(Key.Enter);
+
+        Assert.Same(ui.Window, ui.Read(() => ui.App.TopRunnable));
+        Assert.Equal(ctl.Current.Id, SessionStore.Load(elsewhere).State.Current);
+        Assert.Equal(elsewhere, ctl.SessionPath);
+        Assert.StartsWith("Session saved to " + elsewhere, ui.Window.Message);
+        Assert.DoesNotContain("not saved", ui.Screen()[0]);
+        ui.Press(Key.CursorLeft); // and every later step goes there
         Assert.Equal("sym.power-state-only", SessionStore.Load(elsewhere).State.Current);
-        Assert.DoesNotContain("   at ", console.Output);
+        Assert.DoesNotContain("   at ", ui.ScreenText());
     }
 
     [Fact]
-    public async Task Leaving_the_full_screen_wizard_unsaved_asks_for_another_file()
+    public void Save_as_in_the_full_screen_wizard_refuses_an_existing_file_and_asks_again()
+    {
+        var ctl = Controller();
+        var taken = Path.Combine(_dir, "taken.json");
+        File.WriteAllText(taken, "someone else's");
+        using var ui = TuiHarness.Start(ctl, options: Options());
+
+        ui.Type("s").ReplaceText(taken).Press(Key.Enter);
+
+        Assert.Contains("Not saved to", ui.ScreenText()); // said in the dialog, which stays open
+        Assert.Equal("Save the session elsewhere", ui.Read(() => (ui.App.TopRunnable as Dialog)?.Title));
+        Assert.Equal("someone else's", File.ReadAllText(taken));
+        var free = Path.Combine(_dir, "free.json");
+        ui.ReplaceText(free).Press(Key.Enter);
+        Assert.Equal(free, ctl.SessionPath);
+        Assert.True(File.Exists(free));
+    }
+
+    [Fact]
+    public void Leaving_the_full_screen_wizard_unsaved_asks_and_saves_to_another_file()
     {
         var failing = new FailingDisk();
         var ctl = Controller(failing.Save);
-        var console = new ClosingTerminalConsole(80, 24);
         var elsewhere = Path.Combine(_dir, "on-the-way-out.json");
-        console.Keys.Push('3').Push('q');
-        foreach (var ch in elsewhere)
-        {
-            console.Keys.Push(ch);
-        }
-
-        console.Keys.Push(ConsoleKey.Enter, '\r');
+        using var ui = TuiHarness.Start(ctl, options: Options());
         failing.Full = true;
+        ui.Type("3").Type("q");
 
-        Assert.Equal(0, await new InteractiveFrontEnd(ctl, console).RunAsync(CancellationToken.None));
+        var question = ui.ScreenText();
+        Assert.Contains("Not saved:", question);
+        Assert.Contains("Leave unsaved", question);
+        ui.Press(Key.Enter); // the default: save as
+        ui.ReplaceText(elsewhere).Press(Key.Enter);
 
+        Assert.True(ui.WaitForEnd());
+        Assert.False(ui.Window.LeftUnsaved);
         Assert.Equal("sym.power-state-only", SessionStore.Load(elsewhere).State.Current);
     }
+
+    [Fact]
+    public void Leaving_unsaved_on_purpose_leaves_the_old_file_as_it_was()
+    {
+        var failing = new FailingDisk();
+        var ctl = Controller(failing.Save);
+        Assert.True(ctl.Save());
+        using var ui = TuiHarness.Start(ctl, options: Options());
+        failing.Full = true;
+        ui.Type("3").Type("q");
+
+        ui.Press(Key.CursorLeft).Press(Key.Enter); // "Leave unsaved", the button before "Save as"
+
+        Assert.True(ui.WaitForEnd());
+        Assert.True(ui.Window.LeftUnsaved);
+        Assert.Null(ui.Window.RescueReason);
+        Assert.Equal("start", SessionStore.Load(ctl.SessionPath).State.Current);
+        Assert.Empty(Directory.GetFiles(_dir, "rescue-*"));
+    }
+
+    [Fact]
+    public void Stay_at_the_unsaved_question_keeps_the_wizard_open()
+    {
+        var failing = new FailingDisk();
+        var ctl = Controller(failing.Save);
+        using var ui = TuiHarness.Start(ctl, options: Options());
+        failing.Full = true;
+        ui.Type("3").Type("q").Press(Key.Esc);
+
+        Assert.True(ui.WaitUntil(() => ReferenceEquals(ui.App.TopRunnable, ui.Window)));
+        Assert.False(ui.Ended);
+        Assert.Equal("sym.power-state-only", ctl.Current.Id);
+    }
+
+    [Fact]
+    public void CtrlC_with_the_disk_full_keeps_the_steps_in_a_rescue_copy()
+    {
+        var failing = new FailingDisk();
+        var rescueDir = Directory.CreateDirectory(Path.Combine(_dir, "rescue")).FullName;
+        var ctl = Controller(failing.Save, rescueDir);
+        using var ui = TuiHarness.Start(ctl, options: Options());
+        failing.Full = true;
+        ui.Type("3");
+
+        ui.Press(Key.C.WithCtrl); // nobody is asked on the way out
+
+        Assert.True(ui.WaitForEnd());
+        Assert.Contains("No space left on device", ui.Window.RescueReason);
+        Assert.False(ui.Window.RescueFailed);
+        var rescue = Assert.Single(Directory.GetFiles(rescueDir, "rescue-*.json"));
+        Assert.Equal(rescue, ctl.SessionPath);
+        Assert.Equal("sym.power-state-only", SessionStore.Load(rescue).State.Current);
+    }
+
+    [Fact]
+    public void A_read_only_full_screen_wizard_says_so_writes_nothing_and_offers_save_as_when_leaving()
+    {
+        var first = Controller();
+        first.Fire(Trigger.Choose("power-state-only"));
+        var before = File.ReadAllText(first.SessionPath);
+        var ctl = new WizardController(first.Content, SessionStore.Load(first.SessionPath), first.SessionPath, new ProbeRunner([]), () => new ProbeContext(), new FixedClock(), readOnly: true);
+        using var ui = TuiHarness.Start(ctl, options: Options());
+
+        Assert.Contains("read-only", ui.Screen()[0]);
+        Assert.StartsWith("Read-only: nothing is written to", ui.Window.Message);
+        ui.Type("1").Press(Key.CursorLeft);
+        ui.Type("q");
+        Assert.Contains("keep the steps of this window in a new file", ui.ScreenText());
+        ui.Press(Key.Enter); // the default: leave
+
+        Assert.True(ui.WaitForEnd());
+        Assert.Equal(before, File.ReadAllText(first.SessionPath));
+        Assert.Null(ui.Window.RescueReason);
+        Assert.Empty(Directory.GetFiles(_dir, "rescue-*"));
+    }
+
+    private TuiOptions Options() => new() { Clipboard = new RecordingClipboard(), CurrentDirectory = _dir };
 
     [Fact]
     public void Leftover_temp_files_of_an_interrupted_save_are_removed_by_the_next_step()
@@ -175,12 +281,15 @@ public sealed class AutosaveFailureTests : IDisposable
         Assert.False(File.Exists(leftover));
     }
 
-    private WizardController Controller(Action<string, Session>? save = null)
+    private WizardController Controller(Action<string, Session>? save = null, string? rescueFolder = null)
     {
         var content = ContentLoader.Load(Repo.Content);
         var clock = new FixedClock();
         var session = Session.New(clock, "en", target: null, offline: true);
-        return new WizardController(content, session, Path.Combine(_dir, "s.json"), new ProbeRunner([]), () => new ProbeContext(), clock, save: save);
+        return new WizardController(content, session, Path.Combine(_dir, "s.json"), new ProbeRunner([]), () => new ProbeContext(), clock, save: save)
+        {
+            RescueFolders = rescueFolder is null ? [] : [rescueFolder],
+        };
     }
 
     private sealed class FixedClock : IClock

@@ -5,7 +5,7 @@ namespace OobWizard.Cli.Tests;
 public sealed class ReportCommandTests
 {
     [Fact]
-    public void Report_ShowsSymptomPathNotesAndTheLastFix()
+    public void Report_ShowsSymptomPathNotesAndTheDiagnosisFix()
     {
         using var run = new CliRun();
         run.Run("power-state-only\nnote <b>customer</b> | pipe\n1\n", "--plain", "--offline", "--lang", "en");
@@ -17,7 +17,7 @@ public sealed class ReportCommandTests
         Assert.Contains("(`console.power-state-only`)", run.Out);
         Assert.Contains("1. **What is going wrong?**: The console shows only the power state", run.Out);
         Assert.Contains("&lt;b&gt;customer&lt;/b&gt; | pipe", run.Out); // user text cannot become markup
-        Assert.Contains("## Fix shown last", run.Out);
+        Assert.Contains("## Fix for the diagnosis", run.Out);
         Assert.Contains("offline (answered by hand)", run.Out);
     }
 

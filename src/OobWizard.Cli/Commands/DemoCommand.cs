@@ -29,10 +29,46 @@ public static class DemoCommand
             DefaultValueFactory = _ => "redirection-disabled",
         };
         scenario.AcceptOnlyFromAmong([.. LabScenarios.All.Select(s => s.Name)]);
-        var command = new Command("demo", "Run the wizard against a simulated AMT device (no hardware needed)") { scenario, plain, session };
+        var resume = new Option<string?>("--resume") { Description = "Continue a saved demo session in a fresh lab of its scenario (default: the latest session)", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("demo", "Run the wizard against a simulated AMT device (no hardware needed)") { scenario, plain, session, resume };
         command.SetAction(async (parse, ct) =>
         {
-            var chosen = LabScenarios.Find(parse.GetValue(scenario)!)!;
+            var resuming = parse.GetResult(resume) is not null;
+            string? resumeFile = null;
+            var scenarioName = parse.GetValue(scenario)!;
+            if (resuming)
+            {
+                // The old lab died with the process that ran it: start a fresh one of the session's scenario.
+                resumeFile = parse.GetValue(resume) ?? parse.GetValue(session) ?? SessionPaths.Latest(host.Env, host.Warn)?.Path;
+                if (resumeFile is null)
+                {
+                    return host.Fail($"demo --resume: no saved session in {SessionPaths.Directory(host.Env)}; name one: demo --resume FILE");
+                }
+
+                Core.Sessions.Session saved;
+                try
+                {
+                    saved = Core.Sessions.SessionStore.Load(resumeFile);
+                }
+                catch (Core.Sessions.SessionException ex)
+                {
+                    return host.Fail(ex.Message);
+                }
+
+                if (saved.Lab is null || LabScenarios.Find(saved.Lab) is null)
+                {
+                    return host.Fail($"{resumeFile} is not a demo session; continue it with: oobwizard --resume {resumeFile}");
+                }
+
+                if (parse.GetResult(scenario) is { Implicit: false } && scenarioName != saved.Lab)
+                {
+                    return host.Fail($"--scenario {scenarioName}: {resumeFile} was made with the lab scenario '{saved.Lab}'");
+                }
+
+                scenarioName = saved.Lab;
+            }
+
+            var chosen = LabScenarios.Find(scenarioName)!;
             LabDevice device;
             try
             {
@@ -76,9 +112,10 @@ public static class DemoCommand
                         parse.GetValue(plain),
                         Offline: false,
                         parse.GetValue(session),
-                        Resume: false,
-                        ResumeFile: null,
-                        Target: endpoint.Host);
+                        Resume: resuming,
+                        ResumeFile: resumeFile,
+                        Target: endpoint.Host,
+                        Lab: chosen.Name);
                     var run = new ProbeRun(); // one run: a refused password is never sent again
                     return await WizardLauncher.RunAsync(
                         host,

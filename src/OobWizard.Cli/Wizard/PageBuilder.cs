@@ -7,14 +7,14 @@ using Spectre.Console.Rendering;
 namespace OobWizard.Cli.Wizard;
 
 /// <summary>Builds the renderables of one step (title, guidance, evidence), shared by both front ends.</summary>
-public sealed class PageBuilder(WizardController ctl, bool unicode)
+public sealed class PageBuilder(WizardController ctl, bool unicode, MarkdownTheme? theme = null)
 {
     public string Ui(string key) => ctl.Content.Ui(ctl.Language, key);
 
     public string Ui(string key, params object?[] args) => ctl.Content.UiFormat(ctl.Language, key, args);
 
     public MarkdownRenderer NewRenderer() =>
-        new(unicode: unicode, alertTitle: kind => Ui("alert." + kind.ToLowerInvariant()));
+        new(theme, unicode: unicode, alertTitle: kind => Ui("alert." + kind.ToLowerInvariant()));
 
     public IRenderable Title()
     {
@@ -43,7 +43,9 @@ public sealed class PageBuilder(WizardController ctl, bool unicode)
     public IRenderable Body()
     {
         var items = new List<IRenderable> { Title() };
-        if (ctl.ArrivalEvidence is { } arrived)
+        var isProbe = ctl.Current.Kind == NodeKind.Probe;
+        // A check's page shows its own result, never the previous check's evidence on top.
+        if (!isProbe && ctl.ArrivalEvidence is { } arrived)
         {
             items.Add(new Text(""));
             items.Add(Evidence(arrived));
@@ -56,11 +58,14 @@ public sealed class PageBuilder(WizardController ctl, bool unicode)
             items.Add(NewRenderer().Render(body));
         }
 
-        if (ctl.Current.Kind == NodeKind.Probe && ctl.EvidenceHere is { } here && ctl.ArrivalEvidence != here)
+        if (isProbe && ctl.EvidenceHere is { } here)
         {
             items.Add(new Text(""));
             items.Add(Evidence(here));
-            items.Add(new Text(Ui("probe.manual"), new Style(Color.Yellow)));
+            // Back at a check that decided: say where it led, not "the check could not decide".
+            items.Add(ctl.EvidenceHereLeadsTo is { } next
+                ? new Text(Ui("probe.decided", ctl.Content.Text(ctl.Language, next).Title), new Style(Color.Aqua))
+                : new Text(Ui("probe.manual"), new Style(Color.Yellow)));
         }
 
         if (ctl.Current.Kind == NodeKind.Diagnosis && ctl.CurrentText.Verify is { } verify)
@@ -112,12 +117,34 @@ public sealed class PageBuilder(WizardController ctl, bool unicode)
 
     private IRenderable Ending()
     {
-        var diagnosis = ctl.Session.State.Steps.LastOrDefault(s => ctl.Content.Tree.Find(s.From)?.Kind == NodeKind.Diagnosis);
+        var findings = SessionFindings.Diagnoses(ctl.Content.Tree, ctl.Session.State);
+        var diagnosis = SessionFindings.Diagnosis(findings);
+        var bold = new Style(decoration: Decoration.Bold);
         var p = new Paragraph();
+        string Name(DiagnosisFinding f) => ctl.Content.Text(ctl.Language, f.Node).Title + " (" + f.Node + ")";
         if (diagnosis is not null)
         {
-            p.Append(Ui("end.diagnosis") + " ", new Style(decoration: Decoration.Bold));
-            p.Append(ctl.Content.Text(ctl.Language, diagnosis.From).Title + " (" + diagnosis.From + ")\n");
+            p.Append(Ui(diagnosis.ConfirmedByProbe ? "end.confirmed" : "end.diagnosis") + " ", bold);
+            CjkText.Append(p, Name(diagnosis), Style.Plain);
+            if (diagnosis.ConfirmedByProbe)
+            {
+                p.Append($" [{diagnosis.Probe}: {diagnosis.Verdict}]", new Style(Color.Grey));
+            }
+
+            if (diagnosis.Status == DiagnosisStatus.NotFixed)
+            {
+                p.Append(" - " + Ui("end.fix-failed"), new Style(Color.Yellow));
+            }
+
+            p.Append("\n");
+        }
+
+        // Rejected candidates are listed as ruled out, never as the diagnosis.
+        foreach (var f in findings.Where(f => f != diagnosis && f.Status == DiagnosisStatus.NotFixed))
+        {
+            p.Append(Ui(f.ConfirmedByProbe ? "end.confirmed" : "end.ruled-out") + " ", bold);
+            CjkText.Append(p, Name(f), Style.Plain);
+            p.Append("\n");
         }
 
         p.Append(Ui("end.session", ctl.SessionPath) + "\n");
@@ -127,19 +154,29 @@ public sealed class PageBuilder(WizardController ctl, bool unicode)
 
     public string ChoiceLabel(Choice c) => ctl.Content.ChoiceLabel(ctl.Language, ctl.Current.Id, c.Id);
 
-    /// <summary>The breadcrumb cut from the left to fit the width: "… › Reachable? › Diagnosis".</summary>
+    /// <summary>
+    /// The breadcrumb fitted to the width: whole titles when they fit, else earlier titles cut to
+    /// 24 cells, else the oldest steps dropped from the left ("… › Reachable? › Diagnosis").
+    /// </summary>
     public string Breadcrumb(int width, bool shorten = true)
     {
         var sep = unicode ? " › " : " > ";
-        var parts = ctl.Breadcrumb().Select(t => shorten && t.Length > 24 ? t[..23] + (unicode ? "…" : "~") : t).ToList();
-        var line = string.Join(sep, parts);
+        var titles = ctl.Breadcrumb();
+        var line = string.Join(sep, titles);
+        if (!shorten || Cell(line) <= width)
+        {
+            return shorten ? Fit(line, width) : line;
+        }
+
+        var parts = titles.Select((t, i) => i < titles.Count - 1 ? Fit(t, 24) : t).ToList();
+        line = string.Join(sep, parts);
         while (Cell(line) > width && parts.Count > 1)
         {
             parts.RemoveAt(0);
             line = (unicode ? "…" : "...") + sep + string.Join(sep, parts);
         }
 
-        return shorten ? Fit(line, width) : line;
+        return Fit(line, width);
     }
 
     /// <summary>Cuts a line to fit <paramref name="width"/> terminal cells (CJK characters take two).</summary>

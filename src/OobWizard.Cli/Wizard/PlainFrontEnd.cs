@@ -1,5 +1,6 @@
 using OobWizard.Core.Content;
 using OobWizard.Core.Engine;
+using OobWizard.Core.Sessions;
 using OobWizard.Core.Tree;
 using Spectre.Console;
 
@@ -12,14 +13,20 @@ namespace OobWizard.Cli.Wizard;
 /// <c>save FILE</c> saves it elsewhere; <c>quit</c> then asks again before leaving unsaved, and EOF
 /// saves a rescue copy (<see cref="WizardController.SaveRescueCopy"/>).
 /// </summary>
-public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, TextReader input, Func<string, string?>? readSecret = null)
+public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, TextReader input, Func<string, string?>? readSecret = null, SessionLockHolder? heldBy = null)
 {
+    private bool _quitAsked;
+
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var autoProbe = true;
         var redraw = true;
-        var quitAsked = false;
         var page = new PageBuilder(ctl, unicode: false);
+        if (heldBy is not null && !ResolveLock(heldBy, page))
+        {
+            return 0;
+        }
+
         if (ctl.ReadOnly)
         {
             console.WriteLine(page.Ui("save.readonly", ctl.SessionPath) + " " + page.Ui("save.hint.plain"));
@@ -65,7 +72,7 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
                 return LeaveAtEndOfInput(page);
             }
 
-            var (handled, exit, probeAgain) = Handle(line.Trim(), choices, page, ref quitAsked);
+            var (handled, exit, probeAgain) = await HandleAsync(line.Trim(), choices, page, ct).ConfigureAwait(false);
             AnnounceSaveProblem(page);
             if (exit)
             {
@@ -112,6 +119,26 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
         }
     }
 
+    // Another window has the session open: read-only (r), take over (t), or leave (anything else).
+    private bool ResolveLock(SessionLockHolder other, PageBuilder page)
+    {
+        console.WriteLine(page.Ui("plain.lock", other.Describe()));
+        console.Write("> ");
+        console.Profile.Out.Writer.Flush();
+        switch (input.ReadLine()?.Trim().ToLowerInvariant())
+        {
+            case "t" or "take-over" or "takeover":
+                ctl.TakeOverLock();
+                return true;
+            case "r" or "read-only" or "readonly":
+                ctl.OpenReadOnly();
+                return true;
+            default:
+                ctl.OpenReadOnly();
+                return false;
+        }
+    }
+
     /// <summary>One line when a step could not be saved (once per failure), with the way out.</summary>
     private void AnnounceSaveProblem(PageBuilder page)
     {
@@ -126,7 +153,7 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
     {
         if (ctl.Save())
         {
-            console.WriteLine(page.Ui("session.saved", ctl.SessionPath));
+            console.WriteLine(page.Ui("session.saved", ctl.SessionPath, ctl.ResumeCommand));
             return 0;
         }
 
@@ -146,7 +173,7 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
         return 1;
     }
 
-    private (string? What, bool Exit, bool ProbeAgain) Handle(string line, IReadOnlyList<Choice> choices, PageBuilder page, ref bool quitAsked)
+    private async Task<(string? What, bool Exit, bool ProbeAgain)> HandleAsync(string line, IReadOnlyList<Choice> choices, PageBuilder page, CancellationToken ct)
     {
         if (line.Length == 0)
         {
@@ -154,12 +181,12 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
         }
 
         var (word, rest) = line.IndexOf(' ') is var sp and > 0 ? (line[..sp].ToLowerInvariant(), line[(sp + 1)..].Trim()) : (line.ToLowerInvariant(), "");
-        var askedBefore = quitAsked;
-        quitAsked = false;
+        var askedBefore = _quitAsked;
+        _quitAsked = false;
         switch (word)
         {
             case "quit" or "q" or "exit" when ctl.Save():
-                console.WriteLine(page.Ui("session.saved", ctl.SessionPath));
+                console.WriteLine(page.Ui("session.saved", ctl.SessionPath, ctl.ResumeCommand));
                 return ("quit", true, false);
             case "quit" or "q" or "exit" when ctl.ReadOnly || askedBefore:
                 console.WriteLine(ctl.NotSavedReason ?? "");
@@ -167,7 +194,7 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
             case "quit" or "q" or "exit":
                 _ = ctl.TakeSaveWarning(); // said here in full, not again
                 console.WriteLine("! " + ctl.NotSavedReason + " " + page.Ui("quit.unsaved"));
-                quitAsked = true;
+                _quitAsked = true;
                 return ("quit-refused", false, false);
             case "save" or "saveas" when rest.Length > 0:
                 console.WriteLine(ctl.SaveAs(rest) is { } why ? "! " + why : page.Ui("save.done", ctl.SessionPath));
@@ -201,8 +228,18 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
             return ("unknown", false, false);
         }
 
-        Report(ctl.Fire(Trigger.Choose(choice.Id)), page);
-        return ("choice", false, false);
+        if (ctl.FixCheckFor(choice.Id) is { } check)
+        {
+            console.WriteLine(page.Ui("fixcheck.running", check.Probe));
+        }
+
+        var outcome = await ctl.ChooseAsync(choice.Id, ct).ConfigureAwait(false);
+        if (outcome.Message is { } message)
+        {
+            console.WriteLine(message);
+        }
+
+        return (outcome.Moved ? "choice" : "stay", false, false);
     }
 
     private void Report(string? refusal, PageBuilder page)

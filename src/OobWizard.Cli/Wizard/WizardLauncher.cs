@@ -1,16 +1,17 @@
+using System.Diagnostics;
+using OobWizard.Cli.Tui;
 using OobWizard.Core.Content;
 using OobWizard.Core.Engine;
 using OobWizard.Core.Files;
 using OobWizard.Core.Lint;
 using OobWizard.Core.Sessions;
-using OobWizard.Core.Tree;
 using OobWizard.Probes;
 
 namespace OobWizard.Cli.Wizard;
 
 /// <summary>
-/// Opens or creates the session, then runs the interactive or the plain front end. Refuses to
-/// overwrite anything that is not a fresh file: a saved session is never lost.
+/// Opens or creates the session, takes its lock, then runs the full-screen or the plain front end.
+/// Refuses to overwrite anything that is not a fresh file: a saved session is never lost.
 /// </summary>
 public static class WizardLauncher
 {
@@ -113,17 +114,39 @@ public static class WizardLauncher
                 return host.Fail($"{source} is read-only ({AtomicFile.ModeText(source)}); it is not replaced. Continue without saving: --read-only; or save into a new file: --resume {source} --session NEW.json");
             }
 
+            // A demo session's lab is gone with the process that ran it: resume it into a fresh lab.
+            if (session.Lab is { } lab && start.Lab is null)
+            {
+                return host.Fail($"{path} is a demo session (lab scenario '{lab}'); continue it in a fresh lab with: oobwizard demo --resume {path}");
+            }
+
+            if (start.Lab is not null && session.Lab is null)
+            {
+                return host.Fail($"{path} is not a demo session; continue it with: oobwizard --resume {path}");
+            }
+
             if (start.Language is not null)
             {
                 session.Language = start.Language;
             }
 
-            session.Offline |= start.Offline;
             session.Record("resume", host.Clock);
+            if (start.Target is { } target && target != session.Target)
+            {
+                // --target with --resume: the session goes on against that computer (recorded).
+                session.Record($"target: {session.Target ?? "-"} -> {target}", host.Clock);
+                session.Target = target;
+                session.Offline = start.Offline;
+            }
+            else
+            {
+                session.Offline |= start.Offline;
+            }
         }
         else
         {
             session = Session.New(host.Clock, start.Language ?? Languages.FromEnvironment(host.Env), start.Target, start.Offline);
+            session.Lab = start.Lab;
             path = start.SessionFile ?? SessionPaths.NewFile(host.Env, host.Clock.Now, session.Id);
             if (NewFileRefusal(path, host) is { } taken)
             {
@@ -131,47 +154,80 @@ public static class WizardLauncher
             }
         }
 
-        // A resumed session keeps probing the computer it was started for, unless --target names another.
-        var target = start.Target ?? session.Target;
-        ProbeContext Context()
-        {
-            var context = probeContext();
-            return context.Target is null && target is not null ? context.With(target: target) : context;
-        }
-
-        if (!start.ReadOnly)
-        {
-            // A session that cannot be saved at all is refused before the first question, not after it.
-            try
-            {
-                SessionStore.Save(path, session);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                return host.Fail($"cannot write session {path}: {AtomicFile.Reason(ex)}; choose another file with --session FILE, or run with --read-only", 1);
-            }
-        }
-
-        var ctl = new WizardController(content, session, path, probes, Context, host.Clock, start.ReadOnly)
+        var ctl = new WizardController(content, session, path, probes, probeContext, host.Clock, start.ReadOnly)
         {
             RescueFolders = [SessionPaths.Directory(host.Env), Path.GetTempPath()],
         };
 
-        if (start.JumpTo is { } jumpTo && !start.Resume && ctl.Fire(Trigger.Jump(jumpTo)) is { } refusal)
+        // --read-only writes nothing, not even a lock file: it never collides with a window that has
+        // the session open. Any other window takes the session's lock first (another live window
+        // holding it is asked about: leave, read-only, or take over) and then saves the session once,
+        // so a session that cannot be saved at all is refused before the first question.
+        SessionLockHolder? heldBy = null;
+        if (!start.ReadOnly)
         {
-            return host.Fail($"cannot start at {jumpTo}: {refusal}");
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                heldBy = ctl.AcquireLock(SessionLockHolder.ThisProcess(Environment.MachineName, Environment.ProcessId, host.Clock.Now), IsRunning);
+                if (heldBy is null)
+                {
+                    SessionStore.Save(path, session);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                ctl.ReleaseLock();
+                return host.Fail($"cannot write session {path}: {AtomicFile.Reason(ex)}; choose another file with --session FILE, or run with --read-only", 1);
+            }
         }
 
-        if (!start.Plain && host.IsTerminal && host.InteractiveConsole is { } console)
+        try
         {
-            return await new InteractiveFrontEnd(ctl, console()).RunAsync(ct).ConfigureAwait(false);
-        }
+            if (start.JumpTo is { } jumpTo && !start.Resume && ctl.Fire(Trigger.Jump(jumpTo)) is { } refusal)
+            {
+                return host.Fail($"cannot start at {jumpTo}: {refusal}");
+            }
 
-        if (!start.Plain)
+            if (!start.Plain && host.NoFullScreen is null)
+            {
+                return new TuiFrontEnd(ctl, host, heldBy).Run(ct);
+            }
+
+            if (!start.Plain)
+            {
+                host.Err.WriteLine($"oobwizard: {host.NoFullScreen}; using --plain line mode");
+            }
+
+            using (host.Password.Use(
+                (user, target) => host.ReadSecret?.Invoke(content.UiFormat(ctl.Language, "password.prompt", user, target ?? session.Target ?? "?")),
+                user => host.ReadSecret?.Invoke(content.UiFormat(ctl.Language, "password.ldap.prompt", user)),
+                file => host.ReadSecret?.Invoke(content.UiFormat(ctl.Language, "password.pfx.prompt", file)),
+                onlyUnset: true))
+            {
+                return await new PlainFrontEnd(ctl, host.PlainConsole(), host.In, host.IsTerminal ? host.ReadSecret : null, heldBy).RunAsync(ct).ConfigureAwait(false);
+            }
+        }
+        finally
         {
-            host.Err.WriteLine("oobwizard: no terminal on stdin/stdout; using --plain line mode");
+            ctl.ReleaseLock();
         }
+    }
 
-        return await new PlainFrontEnd(ctl, host.PlainConsole(), host.In, host.IsTerminal ? host.ReadSecret : null).RunAsync(ct).ConfigureAwait(false);
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

@@ -25,7 +25,10 @@ public static class ReportExporter
         sb.Append("# ").Append(Ui("report.title")).Append("\n\n");
         var steps = session.State.Steps;
         var symptom = steps.FirstOrDefault(s => s.From == Node.StartId && s.Trigger.Kind == TriggerKind.Choice);
-        var diagnosis = session.State.Path.LastOrDefault(id => tree.Find(id)?.Kind == NodeKind.Diagnosis);
+        // The cause a live probe confirmed comes first; a candidate the user rejected is never "the diagnosis".
+        var findings = SessionFindings.Diagnoses(tree, session.State);
+        var named = SessionFindings.Diagnosis(findings);
+        var diagnosis = named?.Node;
         var current = session.State.Current;
         var outcome = current switch
         {
@@ -36,7 +39,14 @@ public static class ReportExporter
 
         Row(sb, Ui("report.symptom"), symptom is null ? "-" : content.ChoiceLabel(lang, Node.StartId, symptom.Trigger.Value!));
         Row(sb, Ui("report.outcome"), outcome);
-        Row(sb, Ui("report.diagnosis"), diagnosis is null ? "-" : $"{Title(diagnosis)} (`{diagnosis}`)");
+        Row(sb, Ui("report.diagnosis"), named is null ? "-" : $"{Title(named.Node)} (`{named.Node}`)"
+            + (named.ConfirmedByProbe ? $"; {Ui("report.confirmed")}: `{named.Probe}` → `{named.Verdict}`" : ""));
+        var ruledOut = findings.Where(f => f.Rejected).ToList();
+        if (ruledOut.Count > 0)
+        {
+            Row(sb, Ui("report.ruled-out"), string.Join("; ", ruledOut.Select(f => $"{Title(f.Node)} (`{f.Node}`)")));
+        }
+
         Row(sb, Ui("report.target"), session.Target ?? "-");
         Row(sb, Ui("report.mode"), session.Offline ? Ui("report.mode.offline") : Ui("report.mode.live"));
         Row(sb, Ui("report.session"), $"{session.Id}, {Stamp(session.Created)} – {Stamp(session.Updated)}");

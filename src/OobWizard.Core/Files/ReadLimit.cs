@@ -34,6 +34,9 @@ public sealed record ReadLimit(string What, long MaxBytes)
     /// </summary>
     public static readonly ReadLimit ScanResults = new("scan results file", 1L << 30);
 
+    /// <summary>A session's lock file (<c>FILE.lock</c>: PID, host, token; about 100 bytes).</summary>
+    public static readonly ReadLimit SessionLock = new("session lock file", 4L << 10);
+
     /// <summary>A configuration file of the operating system a probe reads (<c>/etc/gai.conf</c> is about 2.5 KB).</summary>
     public static readonly ReadLimit SystemConfig = new("system configuration file", 1L << 20);
 

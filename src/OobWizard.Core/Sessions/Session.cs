@@ -19,6 +19,12 @@ public sealed class Session
     public string? Target { get; set; }
     public bool Offline { get; set; }
 
+    /// <summary>
+    /// The lab scenario a demo session runs against (<c>oobwizard demo</c>); null for a real device.
+    /// A demo session resumes into a fresh lab of this scenario, never against the old address.
+    /// </summary>
+    public string? Lab { get; set; }
+
     /// <summary>The engine state, with the time each step was taken.</summary>
     public WizardState State { get; private set; } = WizardState.Initial;
 

@@ -30,6 +30,7 @@ public static class SessionValidator
 
         v.Text(root, "target", "", nullable: true, required: false);
         v.Bool(root, "offline", "", required: false);
+        v.Text(root, "lab", "", nullable: true, required: false);
         var current = v.Text(root, "current", "");
         v.List(root, "path", "", (item, at) => v.TextValue(item, at));
         var steps = new List<(string From, string To)>();

@@ -20,6 +20,11 @@ public sealed class CliRun : IDisposable
 
     public Dictionary<string, string?> Env { get; } = new();
 
+    /// <summary>Prompts the wizard asked a secret with (answered with <see cref="Secret"/>).</summary>
+    public List<string> SecretPrompts { get; } = [];
+
+    public string? Secret { get; set; }
+
     /// <summary>The content folder passed as --content (the repository's unless a test brings its own; null: no --content, so the built-in content or an override).</summary>
     public string? Content { get; set; } = Repo.Content;
 
@@ -37,6 +42,11 @@ public sealed class CliRun : IDisposable
             Err = error,
             Env = name => name == "OOBW_SESSION_DIR" ? SessionDir : Env.GetValueOrDefault(name),
             IsTerminal = false,
+            ReadSecret = prompt =>
+            {
+                SecretPrompts.Add(prompt);
+                return Secret;
+            },
         };
         string[] content = Content is null ? [] : ["--content", Content];
         Exit = CliApp.RunAsync([.. content, .. args], host).GetAwaiter().GetResult();

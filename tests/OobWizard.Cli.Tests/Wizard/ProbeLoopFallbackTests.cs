@@ -84,18 +84,22 @@ public sealed class ProbeLoopFallbackTests : IDisposable
     }
 
     [Fact]
-    public async Task The_full_screen_wizard_stops_probing_after_the_bound_and_waits_for_an_answer()
+    public void The_full_screen_wizard_stops_probing_after_the_bound_and_asks_the_manual_question()
     {
         var (ctl, probe) = Create();
-        var console = new ClosingTerminalConsole();
-        console.Keys.Push('1');
+        using var ui = TuiHarness.Start(ctl);
 
-        var exit = await new InteractiveFrontEnd(ctl, console).RunAsync(CancellationToken.None).WaitAsync(Generous);
+        ui.Type("1"); // into the loop: the checks run in the background, one verdict after another
+        Assert.True(ui.WaitUntil(() => !ui.Window.Probing && ui.Window.Message is not null, Generous), ui.ScreenText());
 
-        Assert.Equal(0, exit);
         Assert.Equal(WizardMachine.MaxAutomaticMoves + 1, probe.Runs);
-        Assert.Contains("automatic moves in a row", console.Output);
+        Assert.Contains("automatic moves in a row", ui.Window.Message);
         Assert.Equal(NodeKind.Probe, ctl.Current.Kind);
+        Assert.Contains(ctl.Session.History, h => h.Event.StartsWith("refused verdict:pass", StringComparison.Ordinal));
+        Assert.Single(ui.Read(() => ui.Window.Answers.Labels)); // the manual question is offered ("yes")
+        ui.Type("1");
+        Assert.Equal("end.resolved", ctl.Current.Id);
+        Assert.Equal(WizardMachine.MaxAutomaticMoves + 1, probe.Runs); // answering did not probe again
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -39,6 +39,7 @@ public sealed class SessionDamageTests : IDisposable
     [InlineData("created", "\"yesterday\"", "created")]
     [InlineData("language", "\"xx\"", "language")]
     [InlineData("offline", "\"no\"", "offline")]
+    [InlineData("lab", "42", "lab")]
     [InlineData("steps[1].trigger", "\"jump\"", "steps[1].trigger")]
     [InlineData("steps[1].from", "\"elsewhere\"", "steps[1].from")]
     [InlineData("current", "\"end.resolved\"", "current")]

@@ -10,7 +10,7 @@ public sealed class SessionPrivacyTests : IDisposable
     private static readonly string[] KnownNames =
     [
         // session
-        "format", "version", "id", "created", "updated", "language", "target", "offline", "current", "path", "steps", "evidence", "notes", "history",
+        "format", "version", "id", "created", "updated", "language", "target", "offline", "lab", "current", "path", "steps", "evidence", "notes", "history",
         // steps
         "from", "trigger", "to", "at",
         // evidence, its rows, notes, history entries
