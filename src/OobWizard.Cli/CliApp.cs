@@ -77,8 +77,9 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {
         var root = Build(host);
+        // Parsed twice: the first parse finds --lang and --content, so that the option validators of the second speak the language.
+        Messages.Use(RunMessages(root.Parse(args), host));
         var parse = root.Parse(args);
-        Messages.Use(RunMessages(parse, host));
         // --help, --version and [suggest] answer on a line that does not parse (yet).
         if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
