@@ -129,7 +129,7 @@ public static class CheckCommand
     {
         var r = entry.Result;
         // As the wizard shows a probe: glyph, id, summary. The verdict is the content's key, in --json and -v.
-        output.WriteLine($"{Glyph(r.Outcome)} {r.ProbeId}: {r.Summary}");
+        output.WriteLine($"{Glyph(r.Outcome)} {r.ProbeId}: {ProbeText.Summary(r)}");
         if (showEvidence && r.Outcome is ProbeOutcome.Pass or ProbeOutcome.Finding)
         {
             output.WriteLine("      • " + Messages.Current.Format("check.verdict", r.Verdict));
