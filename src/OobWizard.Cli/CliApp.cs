@@ -75,6 +75,8 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {
         var root = Build(host);
+        // Parsed twice: the first parse finds --lang and --content, so that the option validators of the second speak the language.
+        Messages.Use(RunMessages(root.Parse(args), host));
         var parse = root.Parse(args);
         // --help, --version and [suggest] answer on a line that does not parse (yet).
         if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
@@ -96,6 +98,32 @@ public static class CliApp
         {
             ReportUnexpected(host, ex, parse.GetValue<bool>(DebugOption));
             return 1;
+        }
+    }
+
+    /// <summary>The run's messages: --content's (or the located content's) in --lang's language, else LC_ALL/LANG's.</summary>
+    private static Messages RunMessages(ParseResult parse, CliHost host)
+    {
+        string? Value(string name)
+        {
+            try
+            {
+                return parse.GetValue<string?>(name);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        var lang = Value("--lang") is { } given && Core.Content.Languages.IsKnown(given) ? given : Core.Content.Languages.FromEnvironment(host.Env);
+        try
+        {
+            return Messages.Load(ContentLocator.Locate(Value("--content"), host.Env).Source(), lang);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return Messages.Load(EmbeddedContent.Source, lang);
         }
     }
 

@@ -1,9 +1,9 @@
 namespace OobWizard.Cli;
 
 /// <summary>
-/// The English text of the installation-side messages (--version, help, completion, content
-/// export), one constant per message, so that moving them into the language files is one edit per
-/// string. Placeholders are <see cref="string.Format(string, object?[])"/> style.
+/// The installation-side messages (help, completion, content export): composite formats from
+/// <c>&lt;lang&gt;/messages.yaml</c> in the run's language (<see cref="Messages"/>), placeholders
+/// <see cref="string.Format(string, object?[])"/> style. The --version lines are technical and stay as constants.
 /// </summary>
 public static class CliText
 {
@@ -20,22 +20,22 @@ public static class CliText
     public const string RuntimeDotnet = ".NET";
 
     // content
-    public const string UserFolderMissingTree = "{0} (the per-user content folder overrides the built-in content; remove it or fill it: oobwizard help content)";
-    public const string ContentReadFailed = "cannot read content in {0}: {1}";
-    public const string ExportDone = "wrote {0} files of the built-in content to {1}; edit them, then check with: oobwizard lint --content {1}";
-    public const string ExportExists = "content export: {0} already exists and is not empty; pass --force to write into it";
-    public const string ExportNotFolder = "content export: {0} is not a folder";
-    public const string ExportNoHome = "content export: no home folder is known; name a folder: oobwizard content export DIR";
-    public const string ExportFailed = "content export: cannot write to {0}: {1}";
+    public static string UserFolderMissingTree => Messages.Current.Format("cli.user-folder-missing-tree");
+    public static string ContentReadFailed => Messages.Current.Format("cli.content-read-failed");
+    public static string ExportDone => Messages.Current.Format("cli.export-done");
+    public static string ExportExists => Messages.Current.Format("cli.export-exists");
+    public static string ExportNotFolder => Messages.Current.Format("cli.export-not-folder");
+    public static string ExportNoHome => Messages.Current.Format("cli.export-no-home");
+    public static string ExportFailed => Messages.Current.Format("cli.export-failed");
 
     // --help
-    public const string ExamplesHeading = "Examples:";
-    public const string MoreHelp = "More: oobwizard help {0}";
+    public static string ExamplesHeading => Messages.Current.Format("cli.examples-heading");
+    public static string MoreHelp => Messages.Current.Format("cli.more-help");
 
     // help TOPIC
-    public const string HelpTopicsHeading = "Help topics (oobwizard help TOPIC):";
-    public const string HelpUnknownTopic = "help: no topic '{0}'; the topics are: {1}";
+    public static string HelpTopicsHeading => Messages.Current.Format("cli.help-topics-heading");
+    public static string HelpUnknownTopic => Messages.Current.Format("cli.help-unknown-topic");
 
     // completion
-    public const string CompletionUnknownShell = "completion: no script for '{0}'; choose bash, zsh or pwsh";
+    public static string CompletionUnknownShell => Messages.Current.Format("cli.completion-unknown-shell");
 }

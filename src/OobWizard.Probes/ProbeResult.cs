@@ -17,6 +17,24 @@ public sealed record ProbeResult(
     /// <summary>One line; cleaned like evidence (<see cref="EvidenceText.Clean"/>), since it quotes what devices said.</summary>
     public string Summary { get => _summary; init => _summary = EvidenceText.Clean(value); }
 
+    /// <summary>
+    /// The message key of <see cref="Summary"/> in the language files (<c>&lt;lang&gt;/messages.yaml</c>, <c>probe.*</c>),
+    /// or null when the summary is English only; <see cref="SummaryArgs"/> fill its {0}-style placeholders. The English
+    /// <see cref="Summary"/> stays the record of what was found (JSON, sessions); a front end shows the key's text in the
+    /// user's language.
+    /// </summary>
+    public string? SummaryKey { get; init; }
+
+    /// <summary>The values of <see cref="SummaryKey"/>'s placeholders, as invariant text (hosts, users, counts, device words).</summary>
+    public IReadOnlyList<string> SummaryArgs { get; init; } = [];
+
+    /// <summary>This result with its summary's message key and arguments (numbers formatted with the invariant culture).</summary>
+    public ProbeResult Keyed(string key, params object?[] args) => this with
+    {
+        SummaryKey = key,
+        SummaryArgs = [.. args.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? "")],
+    };
+
     public static ProbeResult Pass(string probeId, string summary, IReadOnlyList<Evidence>? evidence = null, string verdict = "pass") =>
         new(probeId, ProbeOutcome.Pass, verdict, summary, evidence ?? [], []);
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using OobWizard.Probes;
 using OobWizard.Probes.Amt;
 
@@ -33,7 +32,7 @@ public static class CheckCommand
             var target = parse.GetValue(probeOptions.Target);
             if (string.IsNullOrWhiteSpace(target))
             {
-                host.Err.WriteLine("oobwizard: check needs --target HOST (the AMT computer's FQDN or address)");
+                host.Err.WriteLine("oobwizard: " + Messages.Current.Format("check.needs-target"));
                 return 2;
             }
 
@@ -44,11 +43,11 @@ public static class CheckCommand
 
             var user = parse.GetValue(probeOptions.User) ?? "admin";
             var context = probeOptions.Build(parse, host,
-                password: () => host.Env("OOBW_AMT_PASSWORD") ?? host.ReadSecret?.Invoke($"AMT password for {user} (empty: skip the authenticated probes): "),
+                password: () => host.Env("OOBW_AMT_PASSWORD") ?? host.ReadSecret?.Invoke(Messages.Current.Format("check.password-prompt", user)),
                 httpPort: parse.GetValue(httpPort), tlsPort: parse.GetValue(tlsPort));
             if (context.Insecure)
             {
-                host.Err.WriteLine("oobwizard: warning: --insecure sends the AMT password over TLS even when the device certificate does not validate");
+                host.Err.WriteLine("oobwizard: " + Messages.Current.Format("check.insecure"));
             }
 
             var redirection = parse.GetValue(redirectionPort) ?? 16994;
@@ -64,7 +63,7 @@ public static class CheckCommand
             var showAll = parse.GetValue(verbose);
             if (!asJson)
             {
-                host.Out.WriteLine($"AMT check of {context.Target} as {user}{(string.IsNullOrEmpty(context.Password) ? " (no password: authenticated probes are skipped)" : "")}");
+                host.Out.WriteLine(Messages.Current.Format(string.IsNullOrEmpty(context.Password) ? "check.heading.no-password" : "check.heading", context.Target, user));
             }
 
             try
@@ -97,7 +96,7 @@ public static class CheckCommand
                     host.Out.WriteLine(Summary(report));
                     if (report.SuggestedDiagnoses.Count > 0)
                     {
-                        host.Out.WriteLine($"Suggested diagnoses: {string.Join(", ", report.SuggestedDiagnoses)}");
+                        host.Out.WriteLine(Messages.Current.Format("check.suggested", string.Join(", ", report.SuggestedDiagnoses)));
                     }
                 }
 
@@ -107,20 +106,20 @@ public static class CheckCommand
             {
                 // An interrupted probe is reported as interrupted, never as "no answer".
                 host.Out.Flush();
-                host.Err.WriteLine("oobwizard: check interrupted; the probe that was running is not reported");
+                host.Err.WriteLine("oobwizard: " + Messages.Current.Format("check.interrupted"));
                 return 130;
             }
         });
         return command;
     }
 
-    /// <summary>"10 passed, 1 finding, 1 inconclusive, 0 errors in 0.4 s": plural forms right.</summary>
+    /// <summary>"10 passed, 1 finding, 1 inconclusive, 0 errors in 0.4 s" in the run's language: plural forms right.</summary>
     public static string Summary(AmtCheckReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        static string Count(int n, string one, string many) => string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many)}");
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{report.Count(ProbeOutcome.Pass)} passed, {Count(report.Count(ProbeOutcome.Finding), "finding", "findings")}, {report.Count(ProbeOutcome.Inconclusive)} inconclusive, {Count(report.Count(ProbeOutcome.Error), "error", "errors")} in {report.Elapsed.TotalSeconds:0.0} s");
+        var m = Messages.Current;
+        return m.Format("check.summary", report.Count(ProbeOutcome.Pass), m.Count("check.findings", report.Count(ProbeOutcome.Finding)),
+            report.Count(ProbeOutcome.Inconclusive), m.Count("check.errors", report.Count(ProbeOutcome.Error)), report.Elapsed.TotalSeconds);
     }
 
     /// <summary>The wizard's glyph for the outcome (<see cref="OutcomeGlyph"/>): ✓ pass, ✗ finding, ? inconclusive, ! error.</summary>
@@ -130,10 +129,10 @@ public static class CheckCommand
     {
         var r = entry.Result;
         // As the wizard shows a probe: glyph, id, summary. The verdict is the content's key, in --json and -v.
-        output.WriteLine($"{Glyph(r.Outcome)} {r.ProbeId}: {r.Summary}");
+        output.WriteLine($"{Glyph(r.Outcome)} {r.ProbeId}: {ProbeText.Summary(r)}");
         if (showEvidence && r.Outcome is ProbeOutcome.Pass or ProbeOutcome.Finding)
         {
-            output.WriteLine($"      • verdict: {r.Verdict}");
+            output.WriteLine("      • " + Messages.Current.Format("check.verdict", r.Verdict));
         }
 
         if (showEvidence || r.Outcome != ProbeOutcome.Pass)
@@ -146,7 +145,7 @@ public static class CheckCommand
 
         if (r.SuggestedDiagnoses.Count > 0)
         {
-            output.WriteLine($"      → diagnosis: {string.Join(", ", r.SuggestedDiagnoses)}");
+            output.WriteLine("      → " + Messages.Current.Format("check.diagnosis", string.Join(", ", r.SuggestedDiagnoses)));
         }
     }
 }

@@ -1,14 +1,13 @@
-using System.Globalization;
-
 namespace OobWizard.Cli.Scan;
 
 /// <summary>
-/// Every sentence `oobwizard scan` shows a user, in one place, so moving them to the language files is one edit per
-/// string. English for now. Numbers are formatted with the invariant culture.
+/// Every sentence `oobwizard scan` shows a user, in one place: from <c>&lt;lang&gt;/messages.yaml</c> in the run's
+/// language (<see cref="Messages"/>, keys scan.*), except the option descriptions of --help, which stay English.
+/// Numbers are formatted with the invariant culture.
 /// </summary>
 public static class ScanText
 {
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static Messages M => Messages.Current;
 
     // --- options and usage ---
     public const string CommandDescription = "Run check's probes against many devices at once and summarise what they found";
@@ -19,110 +18,107 @@ public static class ScanText
     public const string ShardDescription = "Check only shard K of N (every Nth target from the Kth), to split a list over N machines";
     public const string ContinueDescription = "Go on when the first devices refuse the password (each device is still sent it at most once)";
     public const string RefusalsDescription = "Devices that may refuse the password, with none accepting it, before the scan stops";
-    public const string TargetsMissing = "scan needs --targets FILE (one host per line, or CSV HOST,FQDN,NOTES; '-' reads standard input)";
+    public static string TargetsMissing => M.Format("scan.targets-missing");
 
-    public static string ParallelRange(string? given) => F($"--parallel: give 1 to 4096 devices at once, not '{given}'");
+    public static string ParallelRange(string? given) => M.Format("scan.parallel-range", given);
 
-    public static string RefusalsRange(string? given) => F($"--auth-refusals: give 1 to 100 devices, not '{given}'");
+    public static string RefusalsRange(string? given) => M.Format("scan.refusals-range", given);
 
-    public static string BadShard(string? given) => F($"--shard '{given}': write K/N with 1 <= K <= N, for example 2/4 (every 4th target, from the 2nd)");
+    public static string BadShard(string? given) => M.Format("scan.bad-shard", given);
 
-    public static string CannotRead(string option, string path, string why) => F($"{option} {path}: cannot read it: {why}");
+    public static string CannotRead(string option, string path, string why) => M.Format("scan.cannot-read", option, path, why);
 
-    public static string ReadInterrupted(string option) => F($"{option}: reading was interrupted; nothing was checked");
+    public static string ReadInterrupted(string option) => M.Format("scan.read-interrupted", option);
 
     // --- the target list ---
-    public static string LineTooLong(string where, int max) => F($"{where}: longer than {max} characters; write one host per line");
+    public static string LineTooLong(string where, int max) => M.Format("scan.line-too-long", where, max);
 
-    public static string UnclosedQuote(string where) => F($"{where}: a quoted field is not closed");
+    public static string UnclosedQuote(string where) => M.Format("scan.unclosed-quote", where);
 
-    public static string TooManyFields(string where, int count, char separator) =>
-        F($"{where}: {count} fields; a line is HOST{separator}FQDN{separator}NOTES at most (quote notes that hold '{separator}')");
+    public static string TooManyFields(string where, int count, char separator) => M.Format("scan.too-many-fields", where, count, separator);
 
-    public static string BadFqdn(string where, string given) => F($"{where}: FQDN '{given}' is not a DNS name such as pc01.corp.example.com");
+    public static string BadFqdn(string where, string given) => M.Format("scan.bad-fqdn", where, given);
 
-    public static string Duplicate(string where, string host, int firstLine) => F($"{where}: {host} is listed again (first on line {firstLine}); it is checked once");
+    public static string Duplicate(string where, string host, int firstLine) => M.Format("scan.duplicate", where, host, firstLine);
 
-    public static string BadLines(int count) => F($"{count} bad {(count == 1 ? "line" : "lines")} in the target list; nothing was checked (correct or delete {(count == 1 ? "it" : "them")})");
+    public static string BadLines(int count) => M.Count("scan.bad-lines", count);
 
-    public static string AndMore(int count) => F($"... and {count} more");
+    public static string AndMore(int count) => M.Format("scan.and-more", count);
 
-    public static string EmptyList(string source) => F($"--targets {source}: no host in it (one per line, or CSV HOST,FQDN,NOTES)");
+    public static string EmptyList(string source) => M.Format("scan.empty-list", source);
 
     // --- resume ---
-    public static string ResumeLineIncomplete(string where) => F($"{where}: not a whole scan record (a run stopped while writing it?); that device is checked again");
+    public static string ResumeLineIncomplete(string where) => M.Format("scan.resume-line-incomplete", where);
 
-    public static string ResumeNotJsonLines(string source) => F($"--resume-from {source}: no line in it is a scan record; give the JSON Lines that scan --json wrote");
+    public static string ResumeNotJsonLines(string source) => M.Format("scan.resume-not-json-lines", source);
 
     public static string NothingLeft(int skipped, string? shard) =>
-        F($"Nothing to check: all {skipped} {Devices(skipped)} of the list") + (shard is null ? "" : F($" (shard {shard})")) + " are already in --resume-from.";
+        shard is null ? M.Count("scan.nothing-left", skipped) : M.Count("scan.nothing-left-shard", skipped, shard);
 
     // --- the run ---
-    public static string PasswordPrompt(string user) => F($"AMT password for {user} on every device (empty: skip the authenticated probes): ");
+    public static string PasswordPrompt(string user) => M.Format("scan.password-prompt", user);
 
-    public const string NoPassword = "no password (OOBW_AMT_PASSWORD or the prompt): the authenticated probes are skipped on every device";
+    public static string NoPassword => M.Format("scan.no-password");
 
-    public const string Insecure = "--insecure sends the AMT password over TLS even when a device certificate does not validate";
+    public static string Insecure => M.Format("scan.insecure");
 
     public static string Start(int count, string user, int parallel, int skipped, string? shard) =>
-        F($"Scanning {count} {Devices(count)} as {user}, {parallel} at a time") + (shard is null ? "" : F($", shard {shard}")) + (skipped > 0 ? F($" ({skipped} done before: --resume-from)") : "");
+        M.Count("scan.start", count, user, parallel) + (shard is null ? "" : M.Format("scan.start-shard", shard)) + (skipped > 0 ? M.Format("scan.start-skipped", skipped) : "");
 
     public static string Progress(int done, int total, int findings, double rate) =>
-        F($"{done}/{total} checked, {findings} with findings") + (rate > 0 ? F($", {rate:0.#}/s") : "");
+        M.Format("scan.progress", done, total, findings) + (rate > 0 ? M.Format("scan.progress-rate", rate) : "");
 
     public static string ProgressLine(int done, int total, int findings, double rate, TimeSpan? left) =>
-        "scan: " + Progress(done, total, findings, rate) + (left is { } l ? F($", about {Duration(l)} left") : "");
+        "scan: " + Progress(done, total, findings, rate) + (left is { } l ? M.Format("scan.progress-left", Duration(l)) : "");
 
-    public static string CheckFailed(Exception ex) => F($"the check failed: {ex.GetType().Name}: {ex.Message}");
+    public static string CheckFailed(Exception ex) => M.Format("scan.check-failed", ex.GetType().Name, ex.Message);
 
     // --- a site-wide refusal ---
     public static string SiteRefused(int devices, string user, IReadOnlyList<string> hosts) =>
-        F($"The first {devices} {Devices(devices)} that answered refused the password for {user}") + (hosts.Count > 0 ? F($" ({string.Join(", ", hosts)})") : "")
-        + ", and none accepted it. Sent to more devices, a wrong password, or a domain account, can be locked out.";
+        M.Count("scan.site-refused", devices, user) + (hosts.Count > 0 ? " (" + string.Join(", ", hosts) + ")" : "") + M.Format("scan.site-refused-end");
 
-    public static string AskContinue(int remaining) => F($"Send it to the other {remaining} {Devices(remaining)} anyway, once each? [y/N] ");
+    public static string AskContinue(int remaining) => M.Count("scan.ask-continue", remaining);
 
-    public const string StoppedOnRefusal = "Stopped: the password was sent to no other device. Check the user and password, or pass --continue-on-auth-fail to try each device once.";
+    public static string StoppedOnRefusal => M.Format("scan.stopped-on-refusal");
 
     // --- the end ---
-    public static string Interrupted(int done, int total) => F($"Interrupted: {done} of {total} devices checked; the ones in flight were not reported.");
+    public static string Interrupted(int done, int total) => M.Format("scan.interrupted", done, total);
 
-    public const string ResumeHintJson = "Resume with the same command plus --resume-from FILE (the JSON Lines written so far).";
+    public static string ResumeHintJson => M.Format("scan.resume-hint-json");
 
-    public const string ResumeHintText = "Run with --json > FILE to keep every device's results, and --resume-from FILE to go on after a stop.";
+    public static string ResumeHintText => M.Format("scan.resume-hint-text");
 
     public static string Checked(int done, int total, TimeSpan elapsed) =>
-        F($"Checked {done} of {total} {Devices(total)} in {Duration(elapsed)}") + (elapsed.TotalSeconds >= 0.5 ? F($" ({done / elapsed.TotalSeconds:0.#}/s)") : "");
+        M.Format(total == 1 ? "scan.checked.one" : "scan.checked.many", done, total, Duration(elapsed))
+        + (elapsed.TotalSeconds >= 0.5 ? M.Format("scan.checked-rate", done / elapsed.TotalSeconds) : "");
 
     public static string StatusCount(ScanStatus status, int count) => status switch
     {
-        ScanStatus.Ok => F($"{count} without findings"),
-        ScanStatus.Findings => F($"{count} with findings"),
-        ScanStatus.Errors => F($"{count} with errors only"),
-        ScanStatus.Refused => F($"{count} refused the password"),
-        ScanStatus.Unreachable => F($"{count} unreachable"),
-        _ => F($"{count} not AMT"),
+        ScanStatus.Ok => M.Format("scan.status.ok", count),
+        ScanStatus.Findings => M.Format("scan.status.findings", count),
+        ScanStatus.Errors => M.Format("scan.status.errors", count),
+        ScanStatus.Refused => M.Format("scan.status.refused", count),
+        ScanStatus.Unreachable => M.Format("scan.status.unreachable", count),
+        _ => M.Format("scan.status.not-amt", count),
     };
 
-    public const string ByDiagnosis = "By diagnosis";
-    public const string ByVerdict = "Findings and errors by probe";
-    public const string DevicesHeader = "Count";
-    public const string DiagnosisHeader = "Diagnosis";
-    public const string ProbeVerdictHeader = "Probe: verdict";
-    public const string ExamplesHeader = "Example hosts";
-    public const string NoDiagnosis = "No diagnosis suggested on any device.";
-    public const string JsonHint = "Each device's results: --json (JSON Lines).";
+    public static string ByDiagnosis => M.Format("scan.by-diagnosis");
+    public static string ByVerdict => M.Format("scan.by-verdict");
+    public static string DevicesHeader => M.Format("scan.header.count");
+    public static string DiagnosisHeader => M.Format("scan.header.diagnosis");
+    public static string ProbeVerdictHeader => M.Format("scan.header.probe-verdict");
+    public static string ExamplesHeader => M.Format("scan.header.examples");
+    public static string NoDiagnosis => M.Format("scan.no-diagnosis");
+    public static string JsonHint => M.Format("scan.json-hint");
 
     public static string Undecided(IReadOnlyList<(string Probe, int Devices)> probes) =>
-        "Could not decide: " + string.Join(", ", probes.Select(p => F($"{p.Probe} on {p.Devices}"))) + " (the reason is in each device's result)";
+        M.Format("scan.undecided", string.Join(", ", probes.Select(p => M.Format("scan.undecided-item", p.Probe, p.Devices))));
 
-    public static string MoreHosts(int count) => F($"(+{count})");
+    public static string MoreHosts(int count) => M.Format("scan.more-hosts", count);
 
-    private static string Devices(int n) => n == 1 ? "device" : "devices";
-
-    /// <summary>"0.8 s", "42 s", "3 min 5 s".</summary>
+    /// <summary>"0.8 s", "42 s", "3 min 5 s" (in the run's language).</summary>
     public static string Duration(TimeSpan t) =>
-        t.TotalSeconds < 10 ? F($"{t.TotalSeconds:0.0} s")
-        : t.TotalSeconds < 120 ? F($"{t.TotalSeconds:0} s")
-        : F($"{(int)t.TotalMinutes} min {t.Seconds} s");
+        t.TotalSeconds < 10 ? M.Format("scan.duration.seconds-tenths", t.TotalSeconds)
+        : t.TotalSeconds < 120 ? M.Format("scan.duration.seconds", t.TotalSeconds)
+        : M.Format("scan.duration.minutes", (int)t.TotalMinutes, t.Seconds);
 }

@@ -79,6 +79,8 @@ public static class ContentLoader
                     ui[lang] = LoadUi(display, text, issues);
                 }
             }
+
+            MessagesFile.Merge(source, lang, ui, issues);
         }
 
         return new ContentSet(new DecisionTree(nodes), texts, ui, issues, uiFiles);

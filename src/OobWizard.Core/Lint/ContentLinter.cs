@@ -21,6 +21,7 @@ public static class ContentLinter
         CheckReachability(tree, issues);
         StateMachineRules.Check(tree, issues);
         CheckTexts(content, issues);
+        MessageParityRule.Check(content, issues);
         return issues
             .OrderBy(i => i.Where.File, StringComparer.Ordinal)
             .ThenBy(i => i.Where.Line)

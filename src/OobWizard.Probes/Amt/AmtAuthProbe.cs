@@ -38,7 +38,7 @@ public sealed class AmtAuthProbe : AmtProbe
         {
             await client.GetAsync("AMT_GeneralSettings", cancellationToken: cancellationToken).ConfigureAwait(false);
             evidence.Add(AmtProbeSupport.RoundTrip(client));
-            return ProbeResult.Pass(Id, $"AMT accepts the credentials of {context.User}", evidence);
+            return ProbeResult.Pass(Id, $"AMT accepts the credentials of {context.User}", evidence).Keyed("probe.amt.auth.pass", context.User);
         }
         catch (WsmanFaultException fault)
         {
@@ -74,8 +74,8 @@ public sealed class AmtAuthProbe : AmtProbe
             var provisioned = pong?.IsIntel == true && pong.ProvisioningState == 2;
             evidence.Add(new("provisioning state (RMCP)", pong is null ? "unknown (no RMCP pong)" : pong.ProvisioningStateText));
             return provisioned
-                ? ProbeResult.Finding(Id, "refused", $"AMT refused the password for {context.User}; it is provisioned, so either the password is wrong or another management solution provisioned it", evidence, AmtDiagnoses.OtherManagementSolution)
-                : ProbeResult.Finding(Id, "refused", $"AMT refused the password for {context.User}; check it and enter it again", evidence);
+                ? ProbeResult.Finding(Id, "refused", $"AMT refused the password for {context.User}; it is provisioned, so either the password is wrong or another management solution provisioned it", evidence, AmtDiagnoses.OtherManagementSolution).Keyed("probe.amt.auth.refused-provisioned", context.User)
+                : ProbeResult.Finding(Id, "refused", $"AMT refused the password for {context.User}; check it and enter it again", evidence).Keyed("probe.amt.auth.refused", context.User);
         }
     }
 }

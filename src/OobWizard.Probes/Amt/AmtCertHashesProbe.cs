@@ -64,7 +64,7 @@ public sealed class AmtCertHashesProbe : AmtProbe
             if (root is null)
             {
                 evidence.Insert(0, new("entries", hashes.Count.ToString(CultureInfo.InvariantCulture)));
-                return ProbeResult.Inconclusive(Id, $"{hashes.Count} {(hashes.Count == 1 ? "hash" : "hashes")} listed; trust in the provisioning root was not checked (give --root-ca FILE)", evidence);
+                return ProbeResult.Inconclusive(Id, $"{hashes.Count} {(hashes.Count == 1 ? "hash" : "hashes")} listed; trust in the provisioning root was not checked (give --root-ca FILE)", evidence).Keyed(hashes.Count == 1 ? "probe.amt.cert-hashes.unchecked.one" : "probe.amt.cert-hashes.unchecked.many", hashes.Count);
             }
 
             var thumbprints = new Dictionary<long, byte[]>
@@ -80,15 +80,15 @@ public sealed class AmtCertHashesProbe : AmtProbe
                 h.Long("HashType") is { } type && thumbprints.TryGetValue(type, out var expected) && Decode(h["HashData"]) is { } data && data.AsSpan().SequenceEqual(expected));
             if (match is null)
             {
-                return ProbeResult.Finding(Id, "missing", $"the root CA's thumbprint is not among AMT's {hashes.Count} hashes", evidence, AmtDiagnoses.CertHashMissing);
+                return ProbeResult.Finding(Id, "missing", $"the root CA's thumbprint is not among AMT's {hashes.Count} hashes", evidence, AmtDiagnoses.CertHashMissing).Keyed("probe.amt.cert-hashes.missing", hashes.Count);
             }
 
             if (match.Bool("Enabled") != true)
             {
-                return ProbeResult.Finding(Id, "missing", "the root CA's thumbprint is listed but not active", evidence, AmtDiagnoses.CertHashMissing);
+                return ProbeResult.Finding(Id, "missing", "the root CA's thumbprint is listed but not active", evidence, AmtDiagnoses.CertHashMissing).Keyed("probe.amt.cert-hashes.inactive");
             }
 
-            return ProbeResult.Pass(Id, $"the root CA's thumbprint is listed and active ({match["ElementName"] ?? "unnamed"})", evidence);
+            return ProbeResult.Pass(Id, $"the root CA's thumbprint is listed and active ({match["ElementName"] ?? "unnamed"})", evidence).Keyed("probe.amt.cert-hashes.pass", match["ElementName"] ?? "unnamed");
         }
     }
 

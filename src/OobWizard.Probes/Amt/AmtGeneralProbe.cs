@@ -60,20 +60,20 @@ public sealed class AmtGeneralProbe : AmtProbe
 
         if (bytes > MaxFqdnBytes)
         {
-            return ProbeResult.Finding(Id, "fqdn-too-long", $"AMT's FQDN {fqdn} is {bytes} bytes, over the {MaxFqdnBytes}-byte limit", evidence, AmtDiagnoses.Wireless);
+            return ProbeResult.Finding(Id, "fqdn-too-long", $"AMT's FQDN {fqdn} is {bytes} bytes, over the {MaxFqdnBytes}-byte limit", evidence, AmtDiagnoses.Wireless).Keyed("probe.amt.general.fqdn-too-long", fqdn, bytes, MaxFqdnBytes);
         }
 
         if (!string.IsNullOrEmpty(inUse) && !string.Equals(inUse, fqdn, StringComparison.OrdinalIgnoreCase))
         {
-            return ProbeResult.Finding(Id, "fqdn-mismatch", $"AMT calls itself {fqdn}, but the computer is {inUse}", evidence, AmtDiagnoses.RenamedOrMoved);
+            return ProbeResult.Finding(Id, "fqdn-mismatch", $"AMT calls itself {fqdn}, but the computer is {inUse}", evidence, AmtDiagnoses.RenamedOrMoved).Keyed("probe.amt.general.fqdn-mismatch", fqdn, inUse);
         }
 
         if (ping == false)
         {
-            return ProbeResult.Finding(Id, "ping-disabled", "AMT does not answer ping", evidence, AmtDiagnoses.SettingsNotApplied);
+            return ProbeResult.Finding(Id, "ping-disabled", "AMT does not answer ping", evidence, AmtDiagnoses.SettingsNotApplied).Keyed("probe.amt.general.ping-disabled");
         }
 
-        return ProbeResult.Pass(Id, $"AMT's FQDN is {fqdn}", evidence);
+        return ProbeResult.Pass(Id, $"AMT's FQDN is {fqdn}", evidence).Keyed("probe.amt.general.pass", fqdn);
     }
 
     public static string AmtFqdn(WsmanInstance settings)

@@ -54,22 +54,22 @@ public sealed class AmtNetworkProbe : AmtProbe
         var wirelessAddresses = wireless.Select(p => p["IPAddress"]).Where(a => !string.IsNullOrEmpty(a)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (targetAddresses.Any(a => wirelessAddresses.Contains(a.ToString())))
         {
-            return ProbeResult.Finding(Id, "wireless", "the target's address is AMT's wireless address", evidence, AmtDiagnoses.Wireless, AmtDiagnoses.WirelessNameResolution);
+            return ProbeResult.Finding(Id, "wireless", "the target's address is AMT's wireless address", evidence, AmtDiagnoses.Wireless, AmtDiagnoses.WirelessNameResolution).Keyed("probe.amt.network.wireless-address");
         }
 
         var wiredUp = wired.Any(p => p.Bool("LinkIsUp") == true);
         var wirelessUp = wireless.Any(p => p.Bool("LinkIsUp") == true);
         if (!wiredUp && wirelessUp)
         {
-            return ProbeResult.Finding(Id, "wireless", "AMT's wired link is down; only the wireless link is up", evidence, AmtDiagnoses.Wireless, AmtDiagnoses.WirelessNameResolution);
+            return ProbeResult.Finding(Id, "wireless", "AMT's wired link is down; only the wireless link is up", evidence, AmtDiagnoses.Wireless, AmtDiagnoses.WirelessNameResolution).Keyed("probe.amt.network.wired-down");
         }
 
         if (!wiredUp)
         {
-            return ProbeResult.Inconclusive(Id, "AMT reports no link up on any port", evidence);
+            return ProbeResult.Inconclusive(Id, "AMT reports no link up on any port", evidence).Keyed("probe.amt.network.no-link");
         }
 
-        return ProbeResult.Pass(Id, "AMT is on a wired link", evidence);
+        return ProbeResult.Pass(Id, "AMT is on a wired link", evidence).Keyed("probe.amt.network.pass");
     }
 
     private static bool IsWireless(WsmanInstance port) =>

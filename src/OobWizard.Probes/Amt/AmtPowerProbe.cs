@@ -56,7 +56,7 @@ public sealed class AmtPowerProbe : AmtProbe
                 WsmanProtocolException => "refused: HTTP 403",
                 _ => "refused: HTTP 401",
             }));
-            return ProbeResult.Finding(Id, "power-only", "only the power state can be read; other calls are refused", evidence, AmtDiagnoses.PowerStateOnly);
+            return ProbeResult.Finding(Id, "power-only", "only the power state can be read; other calls are refused", evidence, AmtDiagnoses.PowerStateOnly).Keyed("probe.amt.power.power-only");
         }
         catch (WsmanException ex)
         {

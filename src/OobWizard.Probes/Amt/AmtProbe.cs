@@ -65,7 +65,7 @@ public abstract class AmtProbe : IProbe, IProbeBudget
 
             if (!AnswersRefusedPassword && context.Run.Credentials.IsRefused(context.User, context.Password))
             {
-                return ProbeResult.Inconclusive(Id, $"not asked: the password for {context.User} was refused (see amt.auth); it is not sent again");
+                return ProbeResult.Inconclusive(Id, $"not asked: the password for {context.User} was refused (see amt.auth); it is not sent again").Keyed("probe.not-asked-refused", context.User);
             }
 
             if (contact.UseTls)

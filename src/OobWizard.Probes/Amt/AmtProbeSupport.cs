@@ -8,12 +8,12 @@ namespace OobWizard.Probes.Amt;
 internal static class AmtProbeSupport
 {
     public static ProbeResult? RequireTarget(string probeId, ProbeContext context) =>
-        string.IsNullOrWhiteSpace(context.Target) ? ProbeResult.Inconclusive(probeId, "no target given (--target HOST)") : null;
+        string.IsNullOrWhiteSpace(context.Target) ? ProbeResult.Inconclusive(probeId, "no target given (--target HOST)").Keyed("probe.no-target") : null;
 
     public static ProbeResult? RequirePassword(string probeId, ProbeContext context) =>
         RequireTarget(probeId, context)
         ?? (string.IsNullOrEmpty(context.Password)
-            ? ProbeResult.Inconclusive(probeId, "no AMT password (set OOBW_AMT_PASSWORD or answer the prompt)", [new("user", context.User)])
+            ? ProbeResult.Inconclusive(probeId, "no AMT password (set OOBW_AMT_PASSWORD or answer the prompt)", [new("user", context.User)]).Keyed("probe.no-password")
             : null);
 
     /// <summary>Bound for one connect or ping inside a probe: well under the probe's own bound.</summary>
@@ -44,13 +44,13 @@ internal static class AmtProbeSupport
         {
             case WsmanAuthenticationException { RefusedEarlier: true }:
                 evidence.Add(new("user", context.User));
-                return ProbeResult.Inconclusive(probeId, $"not asked: AMT refused the password for {context.User} earlier in this run, and it is not sent again", evidence);
+                return ProbeResult.Inconclusive(probeId, $"not asked: AMT refused the password for {context.User} earlier in this run, and it is not sent again", evidence).Keyed("probe.not-asked-refused-earlier", context.User);
             case WsmanAuthenticationException { CredentialsSent: false }:
-                return ProbeResult.Inconclusive(probeId, "no AMT password (set OOBW_AMT_PASSWORD or answer the prompt)", evidence);
+                return ProbeResult.Inconclusive(probeId, "no AMT password (set OOBW_AMT_PASSWORD or answer the prompt)", evidence).Keyed("probe.no-password");
             case WsmanAuthenticationException auth:
                 if (auth.Challenge.Realm is { } realm) evidence.Add(new("Digest realm", realm));
                 evidence.Add(new("user", context.User));
-                return ProbeResult.Inconclusive(probeId, $"AMT refused the password for {context.User} (HTTP 401); it is not sent again in this run (see amt.auth)", evidence);
+                return ProbeResult.Inconclusive(probeId, $"AMT refused the password for {context.User} (HTTP 401); it is not sent again in this run (see amt.auth)", evidence).Keyed("probe.refused-401", context.User);
             case WsmanChallengeException challenge:
                 if (challenge.Challenge.ServerHeader is { } server) evidence.Add(new("Server header", server));
                 evidence.Add(new("WWW-Authenticate", challenge.Challenge.Schemes.Count == 0 ? "(none)" : string.Join(", ", challenge.Challenge.Schemes)));
@@ -64,15 +64,15 @@ internal static class AmtProbeSupport
 
                 if (cert.Certificate is { } facts) evidence.AddRange(facts.ToEvidence());
                 evidence.Add(new("TLS validation", cert.Errors.ToString()));
-                return ProbeResult.Inconclusive(probeId, "the TLS certificate did not validate, so no credentials were sent (--ca-file or --insecure)", evidence);
+                return ProbeResult.Inconclusive(probeId, "the TLS certificate did not validate, so no credentials were sent (--ca-file or --insecure)", evidence).Keyed("probe.tls-invalid");
             case WsmanFaultException fault:
                 evidence.Add(new("fault", $"{fault.Subcode}: {fault.Reason}"));
-                return ProbeResult.Inconclusive(probeId, $"the device answered with the fault {fault.Subcode}", evidence);
+                return ProbeResult.Inconclusive(probeId, $"the device answered with the fault {fault.Subcode}", evidence).Keyed("probe.fault", fault.Subcode);
             case WsmanTimeoutException timeout:
-                return ProbeResult.Error(probeId, $"no answer within {timeout.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s", evidence);
+                return ProbeResult.Error(probeId, $"no answer within {timeout.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s", evidence).Keyed("probe.timeout", timeout.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture));
             case WsmanProtocolException { HttpStatus: 404 }:
                 // Reached only for a device the first contact found to be AMT: one without WS-Management.
-                return ProbeResult.Inconclusive(probeId, "no WS-Management service at /wsman (HTTP 404): firmware older than AMT 3.x speaks another protocol", evidence);
+                return ProbeResult.Inconclusive(probeId, "no WS-Management service at /wsman (HTTP 404): firmware older than AMT 3.x speaks another protocol", evidence).Keyed("probe.no-wsman");
             case WsmanProtocolException protocol:
                 return ProbeResult.Error(probeId, protocol.Message, evidence);
             case WsmanTransportException transport:

@@ -75,10 +75,10 @@ public sealed class AmtProvisioningProbe : AmtProbe
     {
         2 when credentialsRefused => ProbeResult.Finding(Id, "provisioned",
             "AMT is provisioned but refuses these credentials: another management solution may have provisioned it", evidence, AmtDiagnoses.OtherManagementSolution),
-        2 => ProbeResult.Pass(Id, "AMT is provisioned", evidence, verdict: "provisioned"),
-        1 => ProbeResult.Finding(Id, "in-provisioning", "AMT is in provisioning (setup started but not completed)", evidence),
-        0 => ProbeResult.Finding(Id, "not-provisioned", "AMT is not provisioned (pre-provisioning state)", evidence),
-        _ => ProbeResult.Inconclusive(Id, "AMT did not report a known provisioning state", evidence),
+        2 => ProbeResult.Pass(Id, "AMT is provisioned", evidence, verdict: "provisioned").Keyed("probe.amt.provisioning.pass"),
+        1 => ProbeResult.Finding(Id, "in-provisioning", "AMT is in provisioning (setup started but not completed)", evidence).Keyed("probe.amt.provisioning.in-provisioning"),
+        0 => ProbeResult.Finding(Id, "not-provisioned", "AMT is not provisioned (pre-provisioning state)", evidence).Keyed("probe.amt.provisioning.not-provisioned"),
+        _ => ProbeResult.Inconclusive(Id, "AMT did not report a known provisioning state", evidence).Keyed("probe.amt.provisioning.unknown"),
     };
 
     private static string StateText(long? state) => state switch

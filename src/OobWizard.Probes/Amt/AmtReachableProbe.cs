@@ -58,12 +58,12 @@ public sealed class AmtReachableProbe : AmtProbe
         var open = new[] { http, tls }.Concat(states).Where(s => s.Open).Select(s => s.Port.ToString(CultureInfo.InvariantCulture)).ToList();
         if (!http.Open && !tls.Open)
         {
-            return ProbeResult.Finding(Id, "closed", $"no AMT WS-Man port answers on {host}", evidence, AmtDiagnoses.CannotConnect);
+            return ProbeResult.Finding(Id, "closed", $"no AMT WS-Man port answers on {host}", evidence, AmtDiagnoses.CannotConnect).Keyed("probe.amt.reachable.closed", host);
         }
 
         if (!contact.IsAmt && contact.Failure is null)
         {
-            return ProbeResult.Inconclusive(Id, $"not an AMT device: TCP {string.Join(", ", open)} open, but it does not answer as AMT (see amt.identify)", evidence);
+            return ProbeResult.Inconclusive(Id, $"not an AMT device: TCP {string.Join(", ", open)} open, but it does not answer as AMT (see amt.identify)", evidence).Keyed("probe.amt.reachable.not-amt", string.Join(", ", open));
         }
 
         if (!http.Open && tls.Open && !context.UseTls)
@@ -73,6 +73,6 @@ public sealed class AmtReachableProbe : AmtProbe
                 evidence, AmtDiagnoses.TlsOnly);
         }
 
-        return ProbeResult.Pass(Id, $"AMT answers on {host}: TCP {string.Join(", ", open)} open", evidence);
+        return ProbeResult.Pass(Id, $"AMT answers on {host}: TCP {string.Join(", ", open)} open", evidence).Keyed("probe.amt.reachable.pass", host, string.Join(", ", open));
     }
 }

@@ -45,7 +45,7 @@ public sealed class AmtRedirectionProbe : AmtProbe
         };
         if (sol is null || ider is null)
         {
-            return ProbeResult.Inconclusive(Id, "AMT reported an EnabledState this probe does not know", evidence);
+            return ProbeResult.Inconclusive(Id, "AMT reported an EnabledState this probe does not know", evidence).Keyed("probe.amt.redirection.unknown-state");
         }
 
         var off = new List<string>();
@@ -53,8 +53,9 @@ public sealed class AmtRedirectionProbe : AmtProbe
         if (ider == false) off.Add("IDE redirection");
         if (listener != true) off.Add("the redirection listener");
         return off.Count == 0
-            ? ProbeResult.Pass(Id, "SOL, IDE redirection and the listener are enabled", evidence)
-            : ProbeResult.Finding(Id, "disabled", $"{Join(off)} {(off.Count == 1 ? "is" : "are")} disabled", evidence, AmtDiagnoses.RedirectionDisabled);
+            ? ProbeResult.Pass(Id, "SOL, IDE redirection and the listener are enabled", evidence).Keyed("probe.amt.redirection.pass")
+            : ProbeResult.Finding(Id, "disabled", $"{Join(off)} {(off.Count == 1 ? "is" : "are")} disabled", evidence, AmtDiagnoses.RedirectionDisabled)
+                .Keyed("probe.amt.redirection.disabled", string.Join(", ", new[] { (sol == false, "Serial over LAN"), (ider == false, "IDE redirection"), (listener != true, "ListenerEnabled") }.Where(x => x.Item1).Select(x => x.Item2)));
     }
 
     private static string Join(List<string> items) =>

@@ -58,7 +58,7 @@ public sealed class AmtVersionSupportProbe : AmtProbe
 
         if (version is null)
         {
-            return ProbeResult.Inconclusive(Id, "AMT did not reveal its firmware version", evidence);
+            return ProbeResult.Inconclusive(Id, "AMT did not reveal its firmware version", evidence).Keyed("probe.amt.version-support.unknown");
         }
 
         evidence.Insert(0, new("firmware", version.ToString()));
