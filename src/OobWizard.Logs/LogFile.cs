@@ -22,6 +22,24 @@ public static class LogFile
         }
     }
 
+    /// <summary>
+    /// Which known log the first <paramref name="chars"/> characters of a file come from, by their
+    /// components (null when none names one). Used to pick logs out of a folder by content.
+    /// </summary>
+    public static LogRecognition? RecognizeHead(string path, int chars = 64 * 1024)
+    {
+        using var reader = OpenText(path);
+        var buffer = new char[chars];
+        var read = reader.ReadBlock(buffer, 0, buffer.Length);
+        var recognizer = new LogRecognizer();
+        foreach (var entry in LogParser.Parse(path, new StringReader(new string(buffer, 0, read))))
+        {
+            recognizer.Observe(entry);
+        }
+
+        return recognizer.Result();
+    }
+
     /// <summary>The encoding to assume when there is no byte order mark.</summary>
     internal static Encoding Guess(ReadOnlySpan<byte> head)
     {

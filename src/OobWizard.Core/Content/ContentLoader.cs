@@ -62,7 +62,9 @@ public static class ContentLoader
             }
         }
 
-        return new ContentSet(new DecisionTree(nodes), texts, ui, issues, uiFiles);
+        var termFile = Path.Combine(directory, "terms.yaml");
+        var terms = File.Exists(termFile) ? TermList.Load(Display(directory, termFile), File.ReadAllText(termFile), issues) : new Dictionary<string, IReadOnlyList<Term>>();
+        return new ContentSet(new DecisionTree(nodes), texts, ui, issues, uiFiles) { Terms = terms };
     }
 
     public static Dictionary<string, string> LoadUi(string display, string text, List<ContentIssue> issues)
