@@ -22,7 +22,7 @@ public static class LabScenarios
             "SOL and IDE redirection are off in the BIOS extension; the redirection listener is closed.",
             new Dictionary<string, string> { ["amt.redirection"] = "disabled" },
             () => new LabDeviceModel { RedirectionEnabledState = 32768, RedirectionListenerEnabled = false }),
-        new("fqdn-too-long", "prov.wireless",
+        new("fqdn-too-long", "prov.fqdn-over-44",
             "AMT's FQDN is longer than 44 bytes, which breaks WS-Man on firmware later than 3.x.",
             new Dictionary<string, string> { ["amt.general"] = "fqdn-too-long" },
             () => new LabDeviceModel { HostName = "amt-workstation-0042", DomainName = "emea-west.manufacturing.corp.contoso.com" }),
