@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace OobWizard.Logs;
@@ -33,16 +34,19 @@ internal static class FragmentChooser
         }
 
         var counts = TrigramCounts(tokens.SelectMany(t => t), sample);
+        var share = ByteShares(sample);
         var chosen = new Dictionary<string, Fragment>(StringComparer.Ordinal);
         foreach (var candidates in tokens)
         {
             Fragment? best = null;
-            var bestCount = long.MaxValue;
+            var bestCount = double.MaxValue;
             foreach (var token in candidates)
             {
                 for (var o = 0; o + 3 <= token.Length; o++)
                 {
-                    var count = counts[Key(token, o)];
+                    // Seen in the sample, plus a little of what its bytes' shares expect: among trigrams
+                    // the sample lacks, the one of rarer bytes (the rest of the file may differ).
+                    var count = counts[Key(token, o)] + (sample.Length * share[token[o]] * share[token[o + 1]] * share[token[o + 2]] / 4);
                     if (count < bestCount || (count == bestCount && token.Length > best!.Bytes.Length))
                     {
                         best = new Fragment(token, o);
@@ -57,13 +61,13 @@ internal static class FragmentChooser
         return [.. chosen.Values];
     }
 
-    /// <summary>How often each byte value occurs in <paramref name="sample"/> (shares summing to 1; even when empty).</summary>
-    public static double[] ByteFrequency(ReadOnlySpan<byte> sample)
+    /// <summary>Each folded byte value's share of <paramref name="sample"/> (summing to 1; all zero when it is empty).</summary>
+    private static double[] ByteShares(ReadOnlySpan<byte> sample)
     {
         var counts = new long[256];
         foreach (var b in sample)
         {
-            counts[b]++;
+            counts[Fold(b)]++;
         }
 
         var total = Math.Max(1, sample.Length);
@@ -75,6 +79,7 @@ internal static class FragmentChooser
     private static byte Fold(byte b) => b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
 
     /// <summary>Occurrences in the sample (ASCII case folded) of every trigram of the tokens.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<int, long> TrigramCounts(IEnumerable<byte[]> tokens, ReadOnlySpan<byte> sample)
     {
         var counts = new Dictionary<int, long>();

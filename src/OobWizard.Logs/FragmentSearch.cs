@@ -12,12 +12,18 @@ namespace OobWizard.Logs;
 /// "Teddy" method (a SIMD nibble-table test of a 3-byte fingerprint per fragment, then an exact check),
 /// with 16 buckets. Each fragment's fingerprint is the 3 bytes at <see cref="Fragment.Offset"/>, chosen
 /// by <see cref="FragmentChooser"/> to be rare in the file, so that few positions need the exact check.
+/// The test reads every byte with bit 5 set (<c>b | 0x20</c>: a letter's two cases become one), so a
+/// fingerprint needs one table entry a byte. Fingerprints share the 16 buckets by how few extra
+/// positions of a sample of the data a shared bucket lets through.
 /// Paths: AVX-512 (64 bytes a step), AVX2 (32), and a scalar one with the same tables (same candidates).
 /// </summary>
 internal sealed class FragmentSearch
 {
     /// <summary>Bytes that must be readable past the end of a searched range (vector loads at +1 and +2).</summary>
     public const int Padding = 128;
+
+    /// <summary>How much of the sample decides which fingerprints share a bucket.</summary>
+    private const int SampleBytes = 256 * 1024;
 
     private const int Buckets = 16;
 
@@ -28,9 +34,9 @@ internal sealed class FragmentSearch
     private readonly SimdLevel _level;
 
     /// <param name="fragments">folded (lower-case ASCII) fragments of at least 3 bytes, each with its fingerprint offset.</param>
-    /// <param name="byteFrequency">how often each byte value occurs in the data (any scale), to group fingerprints into buckets.</param>
+    /// <param name="sample">some of the data (its start), to group fingerprints into buckets.</param>
     /// <param name="level">the widest SIMD path to use; lowered to what the CPU has.</param>
-    public FragmentSearch(IReadOnlyList<Fragment> fragments, ReadOnlySpan<double> byteFrequency, SimdLevel level)
+    public FragmentSearch(IReadOnlyList<Fragment> fragments, ReadOnlySpan<byte> sample, SimdLevel level)
     {
         if (fragments.Count == 0 || fragments.Any(f => f.Bytes.Length < 3 || f.Offset < 0 || f.Offset + 3 > f.Bytes.Length))
         {
@@ -38,29 +44,7 @@ internal sealed class FragmentSearch
         }
 
         _level = Available(level);
-        var frequency = byteFrequency.ToArray();
-        var groups = fragments.GroupBy(f => Convert.ToHexString(f.Bytes, f.Offset, 3)).Select(g => g.ToList()).ToList();
-        while (groups.Count > Buckets)
-        {
-            // Merge the two groups whose union lets the fewest extra positions through.
-            var best = (I: 0, J: 1, Cost: double.MaxValue);
-            var alone = groups.Select(g => Acceptance(g, frequency)).ToArray();
-            for (var i = 0; i < groups.Count; i++)
-            {
-                for (var j = i + 1; j < groups.Count; j++)
-                {
-                    var cost = Acceptance(groups[i].Concat(groups[j]), frequency) - alone[i] - alone[j];
-                    if (cost < best.Cost)
-                    {
-                        best = (i, j, cost);
-                    }
-                }
-            }
-
-            groups[best.I].AddRange(groups[best.J]);
-            groups.RemoveAt(best.J);
-        }
-
+        var groups = Group(fragments, sample[..Math.Min(sample.Length, SampleBytes)]);
         _buckets = new Fragment[Buckets][];
         for (var b = 0; b < Buckets; b++)
         {
@@ -69,12 +53,10 @@ internal sealed class FragmentSearch
             {
                 for (var k = 0; k < 3; k++)
                 {
-                    foreach (var v in Cases(f.Bytes[f.Offset + k]))
-                    {
-                        var table = (b / 8 * 3 + k) * 16;
-                        _lo[table + (v & 15)] |= (byte)(1 << (b % 8));
-                        _hi[table + (v >> 4)] |= (byte)(1 << (b % 8));
-                    }
+                    var v = Folded(f.Bytes[f.Offset + k]);
+                    var table = (b / 8 * 3 + k) * 16;
+                    _lo[table + (v & 15)] |= (byte)(1 << (b % 8));
+                    _hi[table + (v >> 4)] |= (byte)(1 << (b % 8));
                 }
             }
         }
@@ -83,8 +65,9 @@ internal sealed class FragmentSearch
         {
             for (var c = 0; c < 256; c++)
             {
-                var low = _lo[(k * 16) + (c & 15)] & _hi[(k * 16) + (c >> 4)];
-                var high = _lo[((3 + k) * 16) + (c & 15)] & _hi[((3 + k) * 16) + (c >> 4)];
+                var v = Folded((byte)c);
+                var low = _lo[(k * 16) + (v & 15)] & _hi[(k * 16) + (v >> 4)];
+                var high = _lo[((3 + k) * 16) + (v & 15)] & _hi[((3 + k) * 16) + (v >> 4)];
                 _scalar[(k * 256) + c] = (ushort)(low | (high << 8));
             }
         }
@@ -109,6 +92,7 @@ internal sealed class FragmentSearch
     /// [<paramref name="from"/>, <paramref name="to"/>). <paramref name="data"/> must have
     /// <see cref="Padding"/> readable bytes past <paramref name="to"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Search(byte[] data, int from, int to, List<int> hits)
     {
         if (to - from < 3)
@@ -141,9 +125,11 @@ internal sealed class FragmentSearch
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SearchAvx512(byte[] data, int from, int to, List<int> hits)
     {
         var nibble = Vector512.Create((byte)15);
+        var fold = Vector512.Create((byte)0x20);
         var l0 = Table512(_lo, 0); var h0 = Table512(_hi, 0);
         var l1 = Table512(_lo, 1); var h1 = Table512(_hi, 1);
         var l2 = Table512(_lo, 2); var h2 = Table512(_hi, 2);
@@ -158,9 +144,9 @@ internal sealed class FragmentSearch
             var v1 = Vector512.LoadUnsafe(ref d, (nuint)(i + 1));
             var v2 = Vector512.LoadUnsafe(ref d, (nuint)(i + 2));
             var n0 = v0 & nibble; var n1 = v1 & nibble; var n2 = v2 & nibble;
-            var u0 = Vector512.ShiftRightLogical(v0.AsUInt16(), 4).AsByte() & nibble;
-            var u1 = Vector512.ShiftRightLogical(v1.AsUInt16(), 4).AsByte() & nibble;
-            var u2 = Vector512.ShiftRightLogical(v2.AsUInt16(), 4).AsByte() & nibble;
+            var u0 = Vector512.ShiftRightLogical((v0 | fold).AsUInt16(), 4).AsByte() & nibble;
+            var u1 = Vector512.ShiftRightLogical((v1 | fold).AsUInt16(), 4).AsByte() & nibble;
+            var u2 = Vector512.ShiftRightLogical((v2 | fold).AsUInt16(), 4).AsByte() & nibble;
             var low = Avx512BW.Shuffle(l0, n0) & Avx512BW.Shuffle(h0, u0) & Avx512BW.Shuffle(l1, n1) & Avx512BW.Shuffle(h1, u1) & Avx512BW.Shuffle(l2, n2) & Avx512BW.Shuffle(h2, u2);
             var high = Avx512BW.Shuffle(l3, n0) & Avx512BW.Shuffle(h3, u0) & Avx512BW.Shuffle(l4, n1) & Avx512BW.Shuffle(h4, u1) & Avx512BW.Shuffle(l5, n2) & Avx512BW.Shuffle(h5, u2);
             var any = ~Vector512.Equals(low | high, Vector512<byte>.Zero).ExtractMostSignificantBits();
@@ -175,9 +161,11 @@ internal sealed class FragmentSearch
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SearchAvx2(byte[] data, int from, int to, List<int> hits)
     {
         var nibble = Vector256.Create((byte)15);
+        var fold = Vector256.Create((byte)0x20);
         var l0 = Table256(_lo, 0); var h0 = Table256(_hi, 0);
         var l1 = Table256(_lo, 1); var h1 = Table256(_hi, 1);
         var l2 = Table256(_lo, 2); var h2 = Table256(_hi, 2);
@@ -192,9 +180,9 @@ internal sealed class FragmentSearch
             var v1 = Vector256.LoadUnsafe(ref d, (nuint)(i + 1));
             var v2 = Vector256.LoadUnsafe(ref d, (nuint)(i + 2));
             var n0 = v0 & nibble; var n1 = v1 & nibble; var n2 = v2 & nibble;
-            var u0 = Vector256.ShiftRightLogical(v0.AsUInt16(), 4).AsByte() & nibble;
-            var u1 = Vector256.ShiftRightLogical(v1.AsUInt16(), 4).AsByte() & nibble;
-            var u2 = Vector256.ShiftRightLogical(v2.AsUInt16(), 4).AsByte() & nibble;
+            var u0 = Vector256.ShiftRightLogical((v0 | fold).AsUInt16(), 4).AsByte() & nibble;
+            var u1 = Vector256.ShiftRightLogical((v1 | fold).AsUInt16(), 4).AsByte() & nibble;
+            var u2 = Vector256.ShiftRightLogical((v2 | fold).AsUInt16(), 4).AsByte() & nibble;
             var low = Avx2.Shuffle(l0, n0) & Avx2.Shuffle(h0, u0) & Avx2.Shuffle(l1, n1) & Avx2.Shuffle(h1, u1) & Avx2.Shuffle(l2, n2) & Avx2.Shuffle(h2, u2);
             var high = Avx2.Shuffle(l3, n0) & Avx2.Shuffle(h3, u0) & Avx2.Shuffle(l4, n1) & Avx2.Shuffle(h4, u1) & Avx2.Shuffle(l5, n2) & Avx2.Shuffle(h5, u2);
             var any = ~Vector256.Equals(low | high, Vector256<byte>.Zero).ExtractMostSignificantBits();
@@ -238,41 +226,160 @@ internal sealed class FragmentSearch
         return Vector256.Create(t, t);
     }
 
-    /// <summary>The byte values a folded fragment byte matches: both cases of an ASCII letter, else itself.</summary>
-    private static byte[] Cases(byte c) => c is >= (byte)'a' and <= (byte)'z' ? [c, (byte)(c - 32)] : [c];
+    /// <summary>What the test reads for a byte: bit 5 set (a letter's lower case; the rest lands on a rare byte or itself).</summary>
+    private static byte Folded(byte b) => (byte)(b | 0x20);
 
-    /// <summary>Roughly how many positions a group's tables let through: per fingerprint byte, the share of bytes whose two nibbles both pass.</summary>
-    private static double Acceptance(IEnumerable<Fragment> group, double[] frequency)
+    /// <summary>
+    /// Fingerprints in at most 16 groups: the same fingerprint shares a group, then the two groups whose
+    /// shared tables let the fewest extra positions through are merged, until 16 are left. Positions are
+    /// counted in <paramref name="sample"/> (its folded trigrams); an expectation from its byte shares
+    /// breaks ties among trigrams the sample lacks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<List<Fragment>> Group(IReadOnlyList<Fragment> fragments, ReadOnlySpan<byte> sample)
     {
-        var lows = new bool[3, 16];
-        var highs = new bool[3, 16];
-        foreach (var f in group)
+        var groups = fragments.GroupBy(f => (Folded(f.Bytes[f.Offset]) << 16) | (Folded(f.Bytes[f.Offset + 1]) << 8) | Folded(f.Bytes[f.Offset + 2]))
+            .Select(g => g.ToList()).ToList();
+        if (groups.Count <= Buckets)
         {
+            return groups;
+        }
+
+        var trigrams = new Dictionary<int, int>();
+        var share = new double[256];
+        for (var i = 0; i + 2 < sample.Length; i++)
+        {
+            var key = (Folded(sample[i]) << 16) | (Folded(sample[i + 1]) << 8) | Folded(sample[i + 2]);
+            trigrams[key] = trigrams.GetValueOrDefault(key) + 1;
+        }
+
+        foreach (var b in sample)
+        {
+            share[Folded(b)] += 1.0 / sample.Length;
+        }
+
+        var length = (double)sample.Length;
+        var keys = trigrams.Keys.ToArray();
+        var counts = keys.Select(k => (double)trigrams[k]).ToArray();
+        var masks = groups.Select(MasksOf).ToList();
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        double Cost(BucketMasks m)
+        {
+            var seen = 0.0;
+            for (var t = 0; t < keys.Length; t++)
+            {
+                if (m.Accepts(keys[t]))
+                {
+                    seen += counts[t];
+                }
+            }
+
+            var expected = length;
             for (var k = 0; k < 3; k++)
             {
-                foreach (var v in Cases(f.Bytes[f.Offset + k]))
+                var part = 0.0;
+                for (var c = 0; c < 256; c++)
                 {
-                    lows[k, v & 15] = true;
-                    highs[k, v >> 4] = true;
+                    if (share[c] > 0 && m.Accepts(k, (byte)c))
+                    {
+                        part += share[c];
+                    }
+                }
+
+                expected *= part;
+            }
+
+            return seen + (expected / 4);
+        }
+
+        var alone = masks.Select(Cost).ToList();
+        var extra = new double[groups.Count, groups.Count];
+        for (var i = 0; i < groups.Count; i++)
+        {
+            for (var j = i + 1; j < groups.Count; j++)
+            {
+                extra[i, j] = Cost(masks[i] | masks[j]) - alone[i] - alone[j];
+            }
+        }
+
+        var live = Enumerable.Range(0, groups.Count).ToList();
+        while (live.Count > Buckets)
+        {
+            var best = (I: -1, J: -1, Cost: double.MaxValue);
+            for (var a = 0; a < live.Count; a++)
+            {
+                for (var b = a + 1; b < live.Count; b++)
+                {
+                    if (extra[live[a], live[b]] < best.Cost)
+                    {
+                        best = (live[a], live[b], extra[live[a], live[b]]);
+                    }
+                }
+            }
+
+            var (gi, gj) = (best.I, best.J);
+            groups[gi].AddRange(groups[gj]);
+            masks[gi] |= masks[gj];
+            alone[gi] = Cost(masks[gi]);
+            live.Remove(gj);
+            foreach (var other in live)
+            {
+                if (other != gi)
+                {
+                    var (x, y) = other < gi ? (other, gi) : (gi, other);
+                    extra[x, y] = Cost(masks[x] | masks[y]) - alone[x] - alone[y];
                 }
             }
         }
 
-        var p = 1.0;
+        return live.Select(i => groups[i]).ToList();
+    }
+
+    private static BucketMasks MasksOf(List<Fragment> group)
+    {
+        var m = default(BucketMasks);
+        foreach (var f in group)
+        {
+            m |= MasksOf(f.Bytes.AsSpan(f.Offset, 3));
+        }
+
+        return m;
+    }
+
+    private static BucketMasks MasksOf(ReadOnlySpan<byte> fingerprint)
+    {
+        var m = default(BucketMasks);
         for (var k = 0; k < 3; k++)
         {
-            var share = 0.0;
-            for (var c = 0; c < 256; c++)
-            {
-                if (lows[k, c & 15] && highs[k, c >> 4])
-                {
-                    share += frequency[c];
-                }
-            }
-
-            p *= share;
+            var v = Folded(fingerprint[k]);
+            m = m.With(k, (ushort)(1 << (v & 15)), (ushort)(1 << (v >> 4)));
         }
 
-        return p;
+        return m;
+    }
+
+    /// <summary>A bucket's tables as bit sets: for each fingerprint byte, the low and the high nibbles it lets through.</summary>
+    private readonly record struct BucketMasks(ushort Lo0, ushort Hi0, ushort Lo1, ushort Hi1, ushort Lo2, ushort Hi2)
+    {
+        public static BucketMasks operator |(BucketMasks a, BucketMasks b) =>
+            new((ushort)(a.Lo0 | b.Lo0), (ushort)(a.Hi0 | b.Hi0), (ushort)(a.Lo1 | b.Lo1), (ushort)(a.Hi1 | b.Hi1), (ushort)(a.Lo2 | b.Lo2), (ushort)(a.Hi2 | b.Hi2));
+
+        public BucketMasks With(int k, ushort lo, ushort hi) => k switch
+        {
+            0 => this with { Lo0 = (ushort)(Lo0 | lo), Hi0 = (ushort)(Hi0 | hi) },
+            1 => this with { Lo1 = (ushort)(Lo1 | lo), Hi1 = (ushort)(Hi1 | hi) },
+            _ => this with { Lo2 = (ushort)(Lo2 | lo), Hi2 = (ushort)(Hi2 | hi) },
+        };
+
+        /// <summary>Whether byte <paramref name="k"/> of a fingerprint may be the folded byte <paramref name="v"/>.</summary>
+        public bool Accepts(int k, byte v)
+        {
+            var (lo, hi) = k switch { 0 => (Lo0, Hi0), 1 => (Lo1, Hi1), _ => (Lo2, Hi2) };
+            return ((lo >> (v & 15)) & 1) != 0 && ((hi >> (v >> 4)) & 1) != 0;
+        }
+
+        /// <summary>Whether the folded trigram <paramref name="key"/> (first byte highest) passes.</summary>
+        public bool Accepts(int key) =>
+            ((Lo0 >> ((key >> 16) & 15)) & (Hi0 >> ((key >> 20) & 15)) & (Lo1 >> ((key >> 8) & 15)) & (Hi1 >> ((key >> 12) & 15)) & (Lo2 >> (key & 15)) & (Hi2 >> ((key >> 4) & 15)) & 1) != 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -12,6 +13,7 @@ namespace OobWizard.Logs;
 internal static class LineTerminators
 {
     /// <summary>How many lines end in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Count(byte[] units, int from, int to)
     {
         var count = 0;
@@ -41,7 +43,10 @@ internal static class LineTerminators
     /// <summary>
     /// Adds to <paramref name="lines"/> the (start, end) of every line in [<paramref name="from"/>,
     /// <paramref name="to"/>) longer than <paramref name="minLength"/> units (end: before its terminator).
+    /// Such a line covers a whole block of half that length, so only a block without a line end is
+    /// looked at closer; in the others the first line end is found within a line's length.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FindLong(byte[] units, int from, int to, int minLength, List<(int Start, int End)> lines)
     {
         if (to - from <= minLength)
@@ -49,43 +54,27 @@ internal static class LineTerminators
             return;
         }
 
-        ref var d = ref MemoryMarshal.GetArrayDataReference(units);
-        var cr = Vector256.Create((byte)'\r');
-        var lf = Vector256.Create((byte)'\n');
-        var lineStart = from;
-        var i = from;
-        for (; i + 32 <= to; i += 32)
+        var block = Math.Max(1, minLength / 2);
+        var at = from;
+        while (at < to)
         {
-            var v = Vector256.LoadUnsafe(ref d, (nuint)i);
-            var mask = (Vector256.Equals(v, lf) | Vector256.Equals(v, cr)).ExtractMostSignificantBits();
-            if (mask != 0)
+            var size = Math.Min(block, to - at);
+            if (units.AsSpan(at, size).IndexOfAny((byte)'\r', (byte)'\n') >= 0)
             {
-                var first = i + BitOperations.TrailingZeroCount(mask);
-                if (first - lineStart > minLength)
-                {
-                    lines.Add((lineStart, first));
-                }
-
-                lineStart = i + 32 - BitOperations.LeadingZeroCount(mask);
+                at += size;
+                continue;
             }
-        }
 
-        for (; i < to; i++)
-        {
-            if (units[i] is (byte)'\r' or (byte)'\n')
+            var before = units.AsSpan(from, at - from).LastIndexOfAny((byte)'\r', (byte)'\n');
+            var start = before < 0 ? from : from + before + 1;
+            var after = units.AsSpan(at + size, to - at - size).IndexOfAny((byte)'\r', (byte)'\n');
+            var end = after < 0 ? to : at + size + after;
+            if (end - start > minLength)
             {
-                if (i - lineStart > minLength)
-                {
-                    lines.Add((lineStart, i));
-                }
-
-                lineStart = i + 1;
+                lines.Add((start, end));
             }
-        }
 
-        if (to - lineStart > minLength)
-        {
-            lines.Add((lineStart, to));
+            at = end + 1;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace OobWizard.Logs;
@@ -17,7 +18,7 @@ namespace OobWizard.Logs;
 public sealed class LogScanner
 {
     /// <summary>Bytes read at a time.</summary>
-    public const int DefaultChunk = 1 << 20;
+    public const int DefaultChunk = 4 << 20;
 
     private readonly List<string> _texts;
     private readonly int _maxChars;
@@ -233,7 +234,7 @@ public sealed class LogScanner
                 return _owner.Whole(_file, rest, _encoding, _onEntry);
             }
 
-            _search = new FragmentSearch(fragments, FragmentChooser.ByteFrequency(sample), _owner._simd);
+            _search = new FragmentSearch(fragments, sample, _owner._simd);
             while (_len > 0)
             {
                 if (!Round())
@@ -258,6 +259,7 @@ public sealed class LogScanner
         }
 
         /// <summary>One buffer: search, parse what the hits need, slide. False when the input is done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Round()
         {
             var end = ProcessEnd();
@@ -421,6 +423,7 @@ public sealed class LogScanner
         }
 
         /// <summary>The 1-based number of the line starting at <paramref name="at"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private long LineAt(int at)
         {
             if (at >= _countPos)
@@ -569,6 +572,7 @@ public sealed class LogScanner
         }
 
         /// <summary>The end of the last complete line in the buffer (a CR at its very end may still get its LF).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int ProcessEnd()
         {
             if (_eof)
@@ -593,6 +597,7 @@ public sealed class LogScanner
         }
 
         /// <summary>Drops what no later hit can need: keep the window before <paramref name="end"/> and the unfinished line.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Slide(int end)
         {
             var keepFrom = Math.Clamp(Math.Max(end - _window, _covered), 0, end);
@@ -614,6 +619,7 @@ public sealed class LogScanner
             _countPos -= keepFrom;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Fill()
         {
             while (!_eof && _len < _capacity)
@@ -643,6 +649,7 @@ public sealed class LogScanner
         }
 
         /// <summary>Adds bytes already read into <see cref="_raw"/> at <paramref name="rawAt"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Grow(int rawAt, int read)
         {
             if (_unit == 1)

@@ -10,4 +10,16 @@ if (args is ["log-corpus", var file, var mib])
     return;
 }
 
+// The fixed fragments the log triage searches for (every signature text, one a line), for a side-by-side
+// run against ripgrep: dotnet run -c Release --project tests/Benchmarks -- log-fragments FILE
+if (args is ["log-fragments", var fragments])
+{
+    var tree = OobWizard.Core.Content.ContentLoader.Load(OobWizard.Benchmarks.RepoPaths.Content).Tree;
+    File.WriteAllLines(fragments, OobWizard.Cli.Commands.LogsCommand.Signatures(tree)
+        .Select(s => s.Text)
+        .Where(t => t.Length > 0)
+        .Distinct(StringComparer.Ordinal));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(OobWizard.Benchmarks.ContentBenchmarks).Assembly).Run(args);
