@@ -1,12 +1,15 @@
 using System.CommandLine;
 using OobWizard.Cli.Commands;
 using OobWizard.Cli.Wizard;
+using OobWizard.Probes;
 
 namespace OobWizard.Cli;
 
 /// <summary>The command line: the wizard on the root command, tools as subcommands.</summary>
 public static class CliApp
 {
+    private const string DebugOption = "--debug";
+
     public static RootCommand Build(CliHost host)
     {
         var common = new CommonOptions();
@@ -14,11 +17,14 @@ public static class CliApp
         var plain = new Option<bool>("--plain") { Description = "Line mode: no colours or cursor movement; numbered answers from stdin" };
         var offline = new Option<bool>("--offline") { Description = "Run no probes: ask the manual question at every check" };
         var session = new Option<string?>("--session") { Description = "Session file to create (default: a new file in the per-user folder)" };
-        var resume = new Option<string?>("--resume") { Description = "Continue a saved session (default: the latest)", Arity = ArgumentArity.ZeroOrOne };
+        var resume = new Option<string?>("--resume") { Description = "Continue a saved session (default: the latest); with --session NEW, save the continuation there", Arity = ArgumentArity.ZeroOrOne };
+        // Without it an unexpected error is one line and exit 1; with it, the stack trace too.
+        var debug = new Option<bool>(DebugOption) { Description = "On an unexpected error, print the stack trace", Recursive = true };
+        var readOnly = new Option<bool>("--read-only") { Description = "Write no session file (a read-only session stays as it is; `save FILE` keeps a copy)" };
 
         var root = new RootCommand("OobWizard: from an Intel AMT out-of-band management symptom to its cause and fix")
         {
-            common.Content, common.Lang, plain, offline, session, resume,
+            common.Content, common.Lang, plain, offline, session, resume, readOnly, debug,
         };
         probeOptions.AddTo(root);
         root.Subcommands.Add(LintCommand.Create(host, common));
@@ -28,6 +34,7 @@ public static class CliApp
         root.Subcommands.Add(ReportCommand.Create(host, common));
         root.Subcommands.Add(LabCommand.Create(host, common));
         root.Subcommands.Add(CheckCommand.Create(host, common));
+        root.Subcommands.Add(CertCommand.Create(host, common));
         root.Subcommands.Add(LogsCommand.Create(host, common, plain, session));
 
         root.SetAction(async (parse, ct) =>
@@ -41,7 +48,8 @@ public static class CliApp
                 parse.GetValue(session),
                 parse.GetResult(resume) is not null,
                 parse.GetValue(resume),
-                parse.GetValue(probeOptions.Target));
+                parse.GetValue(probeOptions.Target),
+                ReadOnly: parse.GetValue(readOnly));
             // Asked once (at the start, or on resume when the first probe needs it); held in memory only, never saved.
             var password = new Lazy<string?>(() => host.Env("OOBW_AMT_PASSWORD") is { Length: > 0 } fromEnv
                 ? fromEnv
@@ -51,12 +59,18 @@ public static class CliApp
                 _ = password.Value; // ask before the screen is drawn, like ssh does
             }
 
-            return await WizardLauncher.RunAsync(host, start, ProbeCatalog.Runner(), () => probeOptions.Build(parse, host, () => password.Value), ct).ConfigureAwait(false);
+            // One run for the whole session: a password AMT refused is never sent again (see WizardController.ReenterPassword).
+            var run = new ProbeRun();
+            return await WizardLauncher.RunAsync(host, start, ProbeCatalog.Runner(), () => probeOptions.Build(parse, host, () => password.Value, run: run), ct).ConfigureAwait(false);
         });
         return root;
     }
 
-    /// <summary>Parses and runs; usage errors are one line each on stderr and exit 2.</summary>
+    /// <summary>
+    /// Parses and runs; usage errors are one line each on stderr and exit 2. An unexpected exception
+    /// (a bug, a closed pipe) is one line and exit 1; the stack trace only with --debug.
+    /// Ctrl+C (<see cref="OperationCanceledException"/>) is left to the caller.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {
         var root = Build(host);
@@ -72,6 +86,34 @@ public static class CliApp
             return 2;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Err }, ct).ConfigureAwait(false);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Err, EnableDefaultExceptionHandler = false }, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ReportUnexpected(host, ex, parse.GetValue<bool>(DebugOption));
+            return 1;
+        }
+    }
+
+    /// <summary>One line naming what failed (and how to see more), or the whole trace with --debug.</summary>
+    internal static void ReportUnexpected(CliHost host, Exception ex, bool debug)
+    {
+        try
+        {
+            if (debug)
+            {
+                host.Err.WriteLine("oobwizard: unexpected error: " + ex);
+                return;
+            }
+
+            var message = ex.Message.ReplaceLineEndings(" ");
+            host.Err.WriteLine($"oobwizard: unexpected error ({ex.GetType().Name}): {message} (run again with --debug for the details)");
+        }
+        catch (IOException)
+        {
+            // stderr is gone too; the exit code is all that is left
+        }
     }
 }

@@ -1,3 +1,4 @@
+using OobWizard.Core.Files;
 using OobWizard.Core.Sessions;
 using Spectre.Console;
 
@@ -64,8 +65,12 @@ public sealed class CliHost
         return console;
     }
 
-    /// <summary>Writes a command's result to <paramref name="file"/> (--output) or to standard output.</summary>
-    public int Emit(string text, FileInfo? file)
+    /// <summary>
+    /// Writes a command's result to <paramref name="file"/> (--output) or to standard output. The file
+    /// is written through <see cref="AtomicFile"/>: never over a saved session, over any other existing
+    /// file only with <paramref name="force"/>, and never half.
+    /// </summary>
+    public int Emit(string text, FileInfo? file, bool force = false)
     {
         if (file is null)
         {
@@ -73,16 +78,38 @@ public sealed class CliHost
             return 0;
         }
 
+        return WriteOutput(file.FullName, "--output", text, force);
+    }
+
+    /// <summary>Writes a file a user named with <paramref name="option"/>: the rules of <see cref="Emit"/>; 0, else the exit code after a one-line error.</summary>
+    public int WriteOutput(string path, string option, string text, bool force)
+    {
+        if (SessionStore.Inspect(path) == SessionFileState.Session)
+        {
+            return Fail($"{option} {path} is a saved session; it is never overwritten (name another file)");
+        }
+
         try
         {
-            File.WriteAllText(file.FullName, text);
+            AtomicFile.WriteAllText(path, text, force ? ExistingFile.Replace : ExistingFile.Refuse);
             return 0;
+        }
+        catch (FileWriteRefusedException ex) when (ex.Reason == WriteRefusal.Exists)
+        {
+            return Fail($"{option} {path} already exists; pass --force to replace it");
+        }
+        catch (FileWriteRefusedException ex)
+        {
+            return Fail($"{option}: {ex.Message}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Fail($"--output {file}: {ex.Message}");
+            return Fail($"{option} {path}: cannot write it: {AtomicFile.Reason(ex)}", 1);
         }
     }
+
+    /// <summary>One "oobwizard: warning: ..." line on standard error.</summary>
+    public void Warn(string message) => Err.WriteLine("oobwizard: warning: " + message);
 
     public int Fail(string message, int code = 2)
     {

@@ -5,8 +5,9 @@ Console.OutputEncoding = Encoding.UTF8;
 using var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    // The session is saved after every step; Ctrl+C only has to stop cleanly.
-    e.Cancel = true;
+    // The session is saved after every step; Ctrl+C only has to stop cleanly. A second Ctrl+C
+    // ends the process at once, for a read that no token reaches (a terminal's stdin).
+    e.Cancel = !cts.IsCancellationRequested;
     cts.Cancel();
 };
 

@@ -1,3 +1,5 @@
+using OobWizard.Core.Sessions;
+
 namespace OobWizard.Cli;
 
 /// <summary>Where sessions live by default: $OOBW_SESSION_DIR, else $XDG_STATE_HOME/oobwizard/sessions, else ~/.local/state/oobwizard/sessions.</summary>
@@ -19,8 +21,12 @@ public static class SessionPaths
     public static string NewFile(Func<string, string?> env, DateTimeOffset now, string id) =>
         Path.Combine(Directory(env), $"{now:yyyyMMdd-HHmmss}-{id}.json");
 
-    /// <summary>The most recently written session in the default folder, or null.</summary>
-    public static string? Latest(Func<string, string?> env)
+    /// <summary>
+    /// The most recently written session in the default folder that loads, or null. A file that
+    /// cannot be read or is not a valid session (a damaged one, a FIFO named *.json) is skipped
+    /// with a one-line warning, so one bad file never hides the others.
+    /// </summary>
+    public static SavedSession? Latest(Func<string, string?> env, Action<string> warn)
     {
         var dir = Directory(env);
         if (!System.IO.Directory.Exists(dir))
@@ -28,9 +34,29 @@ public static class SessionPaths
             return null;
         }
 
-        return new DirectoryInfo(dir).GetFiles("*.json")
-            .OrderByDescending(f => f.LastWriteTimeUtc)
-            .Select(f => f.FullName)
-            .FirstOrDefault();
+        List<FileInfo> files;
+        try
+        {
+            files = new DirectoryInfo(dir).GetFiles("*.json").OrderByDescending(f => f.LastWriteTimeUtc).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            warn($"cannot list the sessions in {dir}: {ex.Message}");
+            return null;
+        }
+
+        foreach (var file in files)
+        {
+            try
+            {
+                return new SavedSession(file.FullName, SessionStore.Load(file.FullName));
+            }
+            catch (SessionException ex)
+            {
+                warn($"skipped {ex.Message}");
+            }
+        }
+
+        return null;
     }
 }

@@ -22,8 +22,9 @@ public static class LabCertificates
     /// enterprise CA would. A CA-issued one also names <paramref name="address"/>, a lab convenience so that a client
     /// connecting to 127.x.y.z with --ca-file can validate it.
     /// </summary>
+    /// <param name="crlUrls">CRL distribution points of a CA-issued certificate (the lab's, on loopback); AMT's self-signed ones name none.</param>
     public static X509Certificate2 CreateDeviceCertificate(string subjectName, DateTimeOffset notBefore, DateTimeOffset notAfter, int keySize,
-        bool issuedByRoot = false, IPAddress? address = null)
+        bool issuedByRoot = false, IPAddress? address = null, IReadOnlyList<string>? crlUrls = null)
     {
         // RSA key generation dominates a device's start-up (hundreds of ms on a small machine); the lab's devices
         // share one key per size, which nothing in a simulation can tell apart.
@@ -35,7 +36,10 @@ public static class LabCertificates
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, critical: true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        request.CertificateExtensions.Add(CertificateRevocationListDistributionPointsExtension.Create(["http://pki.corp.contoso.com/crl/contoso-root.crl"]));
+        if (issuedByRoot && crlUrls is { Count: > 0 })
+        {
+            request.CertificateExtensions.Add(CertificateRevocationListDistributionPointsExtension.Create(crlUrls));
+        }
         X509Certificate2 withKey;
         if (issuedByRoot)
         {
@@ -69,6 +73,22 @@ public static class LabCertificates
         {
             // Re-import through PKCS#12 so the private key is usable by SslStream on every platform.
             return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+        }
+    }
+
+    /// <summary>
+    /// A CRL of the lab root (RFC 5280 §5), signed with its key: <paramref name="revoked"/> serial numbers listed,
+    /// valid from <paramref name="thisUpdate"/> to <paramref name="nextUpdate"/>.
+    /// </summary>
+    public static byte[] CreateCrl(DateTimeOffset thisUpdate, DateTimeOffset nextUpdate, IEnumerable<byte[]> revoked)
+    {
+        var (rootCert, rootKey) = Root.Value;
+        var builder = new CertificateRevocationListBuilder();
+        foreach (var serial in revoked) builder.AddEntry(serial, thisUpdate.AddMinutes(-1));
+        lock (rootKey)
+        {
+            return builder.Build(rootCert.SubjectName, X509SignatureGenerator.CreateForRSA(rootKey, RSASignaturePadding.Pkcs1), System.Numerics.BigInteger.One,
+                nextUpdate, HashAlgorithmName.SHA256, X509AuthorityKeyIdentifierExtension.CreateFromCertificate(rootCert, includeKeyIdentifier: true, includeIssuerAndSerial: false), thisUpdate);
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class LabDevice : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly LabWsmanResponder _responder;
+    private LabDigestAuthenticator? _auth;
     private readonly List<IAsyncDisposable> _extras;
 
     private LabDevice(WebApplication app, LabWsmanResponder responder, List<IAsyncDisposable> extras, LabEndpoint endpoint)
@@ -34,6 +35,18 @@ public sealed class LabDevice : IAsyncDisposable
 
     /// <summary>WS-Man requests served so far (any status).</summary>
     public int RequestCount => _responder.RequestCount;
+
+    /// <summary>Most WS-Man requests that were at the device at once.</summary>
+    public int PeakInFlight => _responder.PeakInFlight;
+
+    /// <summary>Digest answers with a password the device refused: a client that respects lockout sends at most one per password.</summary>
+    public int RefusedAuthorizations => _auth?.Refused ?? 0;
+
+    /// <summary>Digest answers the device accepted.</summary>
+    public int AcceptedAuthorizations => _auth?.Accepted ?? 0;
+
+    /// <summary>Time the device spent serving WS-Man requests: its request chain, the floor of any check's wall time.</summary>
+    public TimeSpan BusyTime => _responder.BusyTime;
 
     /// <summary>Starts a device for <paramref name="scenario"/> on <paramref name="address"/> (a 127.x.y.z address).</summary>
     public static async Task<LabDevice> StartAsync(LabScenario scenario, IPAddress address, LabPorts ports, LabCredentials credentials, CancellationToken cancellationToken = default)
@@ -51,8 +64,18 @@ public sealed class LabDevice : IAsyncDisposable
         var root = LabCertificates.ProvisioningRoot;
         var responder = new LabWsmanResponder(model, auth, LabInstanceCatalog.Build(model, realm, root));
         var tlsSpec = model.TlsCertificate ?? new LabTlsCertificateSpec(DateTimeOffset.UtcNow.AddDays(-7), DateTimeOffset.UtcNow.AddYears(5));
+        // A CA-issued certificate names the lab CA's CRL, served on the device's own loopback address (never off the box).
+        LabCrlServer? crlServer = tlsSpec.IssuedByLabRoot && model.Crl != LabCrl.Unreachable ? new LabCrlServer(address) : null;
+        var crlUrl = crlServer?.Url ?? (tlsSpec.IssuedByLabRoot ? LabCrlServer.UnreachableUrl(address) : null);
         var serverCert = LabCertificates.CreateDeviceCertificate(tlsSpec.SubjectName ?? model.Fqdn, tlsSpec.NotBefore, tlsSpec.NotAfter, tlsSpec.KeySize,
-            tlsSpec.IssuedByLabRoot, address);
+            tlsSpec.IssuedByLabRoot, address, crlUrl is null ? null : [crlUrl]);
+        if (crlServer is not null)
+        {
+            var now = DateTimeOffset.UtcNow;
+            crlServer.Crl = model.Crl == LabCrl.Stale
+                ? LabCertificates.CreateCrl(now.AddDays(-14), now.AddDays(-7), [])
+                : LabCertificates.CreateCrl(now.AddHours(-1), now.AddDays(7), model.Crl == LabCrl.Revoked ? [serverCert.SerialNumberBytes.ToArray()] : []);
+        }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
@@ -62,7 +85,7 @@ public sealed class LabDevice : IAsyncDisposable
             k.AddServerHeader = false; // the responder sets AMT's own Server header
             k.Limits.MaxRequestBodySize = MaxRequestBytes;
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(30);
-            k.Listen(address, ports.Http, o => o.Protocols = HttpProtocols.Http1);
+            if (!model.TlsOnly) k.Listen(address, ports.Http, o => o.Protocols = HttpProtocols.Http1);
             k.Listen(address, ports.Tls, o =>
             {
                 o.Protocols = HttpProtocols.Http1;
@@ -74,7 +97,16 @@ public sealed class LabDevice : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var (httpPort, tlsPort) = BoundPorts(app, ports);
+        if (model.TlsOnly && httpPort == 0)
+        {
+            // Nothing listens on HTTP: name a port on this address that is closed, as 16992 is on such a device.
+            using var probe = new System.Net.Sockets.TcpListener(address, 0);
+            probe.Start();
+            httpPort = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
         var extras = new List<IAsyncDisposable>();
+        if (crlServer is not null) extras.Add(crlServer);
         try
         {
             int? redirection = null, redirectionTls = null, rmcp = null;
@@ -94,14 +126,14 @@ public sealed class LabDevice : IAsyncDisposable
 
             if (ports.Rmcp is { } up)
             {
-                var r = new LabRmcpResponder(address, up, model, httpPort);
+                var r = new LabRmcpResponder(address, up, model, model.TlsOnly ? tlsPort : httpPort);
                 extras.Add(r);
                 rmcp = r.Port;
             }
 
             var endpoint = new LabEndpoint(scenario, model, address, httpPort, tlsPort, redirection, redirectionTls, rmcp, credentials,
                 root.ExportCertificatePem());
-            return new LabDevice(app, responder, extras, endpoint);
+            return new LabDevice(app, responder, extras, endpoint) { _auth = auth };
         }
         catch
         {

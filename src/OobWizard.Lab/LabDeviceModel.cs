@@ -58,6 +58,21 @@ public sealed record LabDeviceModel
 
     public LabTlsCertificateSpec? TlsCertificate { get; init; }
 
+    /// <summary>
+    /// Takes only TLS, as AMT 16 and later do once TLS is configured: nothing listens on the HTTP port (16992), and
+    /// the RMCP pong announces the TLS port.
+    /// </summary>
+    public bool TlsOnly { get; init; }
+
+    /// <summary>
+    /// How long the device takes to answer each WS-Man request. Real AMT answers in about 0.25 s on a LAN, one request
+    /// at a time; zero (the default) keeps tests fast.
+    /// </summary>
+    public TimeSpan ResponseDelay { get; init; }
+
+    /// <summary>What the lab CA's CRL distribution point gives (only for a certificate issued by the lab root).</summary>
+    public LabCrl Crl { get; init; } = LabCrl.Current;
+
     /// <summary>Most items one Pull returns, whatever MaxElements asks (lets tests exercise paging).</summary>
     public int PullPageSize { get; init; } = 999;
 

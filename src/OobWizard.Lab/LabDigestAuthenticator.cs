@@ -23,7 +23,16 @@ public sealed class LabDigestAuthenticator
         _password = password;
     }
 
+    private int _accepted;
+    private int _refused;
+
     public string Realm => _realm;
+
+    /// <summary>Digest answers that carried the right password (tests count what a client sends).</summary>
+    public int Accepted => _accepted;
+
+    /// <summary>Digest answers that were refused: each one is a password sent that the device rejected.</summary>
+    public int Refused => _refused;
 
     public string Challenge()
     {
@@ -46,6 +55,13 @@ public sealed class LabDigestAuthenticator
     public bool Verify(string? authorization, string method)
     {
         if (authorization is null || !authorization.StartsWith("Digest ", StringComparison.OrdinalIgnoreCase)) return false;
+        var ok = Check(authorization, method);
+        Interlocked.Increment(ref ok ? ref _accepted : ref _refused);
+        return ok;
+    }
+
+    private bool Check(string authorization, string method)
+    {
         var p = ParseParameters(authorization["Digest ".Length..]);
         string? Get(string k) => p.TryGetValue(k, out var v) ? v : null;
         var username = Get("username");

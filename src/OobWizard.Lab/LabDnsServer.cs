@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using DnsClient;
 using OobWizard.Probes.Dns;
-using OobWizard.Probes.Dns.Wire;
 
 namespace OobWizard.Lab;
 
@@ -13,6 +13,8 @@ namespace OobWizard.Lab;
 /// </summary>
 public sealed class LabDnsServer : IAsyncDisposable
 {
+    private const int HeaderLength = 12;
+    private const ushort OpcodeMask = 0x7800;
     private readonly UdpClient _udp;
     private readonly TcpListener _tcp;
     private readonly CancellationTokenSource _stop = new();
@@ -60,33 +62,53 @@ public sealed class LabDnsServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The answer bytes for one query, or null for something that is not a query we answer.</summary>
+    /// <summary>
+    /// The answer bytes for one query, or null for anything that is not a standard query with one
+    /// question (a response, another opcode, bytes DnsClient's reader cannot take): those get no answer.
+    /// </summary>
     public byte[]? Respond(ReadOnlySpan<byte> query)
     {
-        if (!DnsMessageReader.TryRead(query.ToArray(), out var message, out _) || message is null || message.Header.IsResponse || message.Questions.Count != 1)
+        if (query.Length < HeaderLength)
         {
             return null;
         }
 
-        Queries++;
-        var question = message.Questions[0];
-        var flags = (ushort)(DnsHeader.QrBit | (message.Header.Flags & DnsHeader.RdBit));
-        if (!Zone.IsAuthoritativeFor(question.Name))
+        var id = BinaryPrimitives.ReadUInt16BigEndian(query);
+        var flags = BinaryPrimitives.ReadUInt16BigEndian(query[2..]);
+        if ((flags & (LabDnsWriter.QrBit | OpcodeMask)) != 0 || BinaryPrimitives.ReadUInt16BigEndian(query[4..]) != 1)
         {
-            return Write(message, question, (ushort)(flags | (ushort)DnsResponseCode.Refused), [], []);
+            return null;
         }
 
-        var (code, answers, authority) = Zone.Answer(question);
-        return Write(message, question, (ushort)(flags | DnsHeader.AaBit | (ushort)code), answers, answers.Count == 0 ? authority : []);
-    }
+        string name;
+        QueryType type;
+        int questionEnd;
+        try
+        {
+            // DnsClient's own reader takes the question apart (the name, then type and class).
+            var reader = new DnsDatagramReader(new ArraySegment<byte>(query.ToArray()), HeaderLength);
+            name = reader.ReadQuestionQueryString().Value;
+            type = (QueryType)reader.ReadUInt16NetworkOrder();
+            reader.ReadUInt16NetworkOrder();
+            questionEnd = reader.Index;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever the reader throws on hostile bytes must not end the server's loop.
+            return null;
+        }
 
-    private static byte[] Write(DnsMessage query, DnsQuestion question, ushort flags, IReadOnlyList<DnsRecord> answers, IReadOnlyList<DnsRecord> authority) =>
-        DnsMessageWriter.Write(new DnsMessage(
-            new DnsHeader(query.Header.Id, flags, 1, (ushort)answers.Count, (ushort)authority.Count, 0),
-            [question],
-            answers,
-            authority,
-            []));
+        Queries++;
+        var question = query[HeaderLength..questionEnd];
+        var rd = (ushort)(flags & LabDnsWriter.RdBit);
+        if (!Zone.IsAuthoritativeFor(name))
+        {
+            return LabDnsWriter.Answer(id, (ushort)(LabDnsWriter.QrBit | rd | (ushort)DnsHeaderResponseCode.Refused), question, [], []);
+        }
+
+        var (code, answers, authority) = Zone.Answer(name, type);
+        return LabDnsWriter.Answer(id, (ushort)(LabDnsWriter.QrBit | LabDnsWriter.AaBit | rd | (ushort)code), question, answers, answers.Count == 0 ? authority : []);
+    }
 
     private async Task UdpLoopAsync()
     {

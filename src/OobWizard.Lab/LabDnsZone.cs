@@ -1,5 +1,7 @@
 using System.Net;
-using OobWizard.Probes.Dns.Wire;
+using DnsClient;
+using DnsClient.Protocol;
+using OobWizard.Probes.Dns;
 
 namespace OobWizard.Lab;
 
@@ -11,16 +13,15 @@ namespace OobWizard.Lab;
 /// </summary>
 public sealed class LabDnsZone
 {
-    private const ushort In = DnsQuestion.ClassIn;
-    private const uint Ttl = 300;
-    private readonly Dictionary<(string Name, DnsRecordType Type), List<DnsRecord>> _records = new();
+    private const int Ttl = 300;
+    private readonly Dictionary<(string Name, ResourceRecordType Type), List<DnsResourceRecord>> _records = new();
 
     public LabDnsZone(string zone, IPAddress nameServer)
     {
         Zone = Normalize(zone);
-        Add(new SoaRecord(Zone, In, Ttl, "ns1." + Zone, "hostmaster." + Zone, 2026112201, 900, 300, 604800, Ttl));
-        Add(new NsRecord(Zone, In, Ttl, "ns1." + Zone));
-        Add(new ARecord("ns1." + Zone, In, Ttl, nameServer));
+        Add(new SoaRecord(Info(Zone, ResourceRecordType.SOA), DnsString.Parse("ns1." + Zone), DnsString.Parse("hostmaster." + Zone), 2026112201, 900, 300, 604800, Ttl));
+        Add(new NsRecord(Info(Zone, ResourceRecordType.NS), DnsString.Parse("ns1." + Zone)));
+        Add(new ARecord(Info("ns1." + Zone, ResourceRecordType.A), nameServer));
     }
 
     public string Zone { get; }
@@ -35,9 +36,9 @@ public sealed class LabDnsZone
         // The name the console uses: the operating system's when it differs from AMT's (a renamed computer).
         var inUse = Normalize(model.HostOsFqdn ?? model.Fqdn);
         zone.AddHost(inUse, device);
-        zone.Add(new CnameRecord("provisionserver." + zone.Zone, In, Ttl, zone.ServicePoint));
+        zone.Add(new CNameRecord(Info("provisionserver." + zone.Zone, ResourceRecordType.CNAME), DnsString.Parse(zone.ServicePoint)));
         zone.AddHost(zone.ServicePoint, IPAddress.Parse("127.77.0.2"));
-        zone.Add(new SrvRecord("_ldap._tcp." + zone.Zone, In, Ttl, 0, 100, 389, "dc01." + zone.Zone));
+        zone.Add(new SrvRecord(Info("_ldap._tcp." + zone.Zone, ResourceRecordType.SRV), 0, 100, 389, DnsString.Parse("dc01." + zone.Zone)));
         zone.AddHost("dc01." + zone.Zone, IPAddress.Parse("127.77.0.3"));
         return zone;
     }
@@ -45,49 +46,55 @@ public sealed class LabDnsZone
     public void AddHost(string name, IPAddress address)
     {
         name = Normalize(name);
-        Add(new ARecord(name, In, Ttl, address));
-        Add(new PtrRecord(ReverseName(address), In, Ttl, name));
+        Add(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            ? new ARecord(Info(name, ResourceRecordType.A), address)
+            : new AaaaRecord(Info(name, ResourceRecordType.AAAA), address));
+        Add(new PtrRecord(Info(DnsName.ReverseName(address), ResourceRecordType.PTR), DnsString.Parse(name)));
     }
 
-    public void Add(DnsRecord record) =>
-        (_records.TryGetValue((Normalize(record.Name), record.Type), out var list) ? list : _records[(Normalize(record.Name), record.Type)] = []).Add(record);
+    public void Add(DnsResourceRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var key = (Normalize(record.DomainName.Value), record.RecordType);
+        (_records.TryGetValue(key, out var list) ? list : _records[key] = []).Add(record);
+    }
 
     /// <summary>The answer to one question, RFC 1035 style: records (following a CNAME), or NXDOMAIN / NODATA with the SOA.</summary>
-    public (DnsResponseCode Code, IReadOnlyList<DnsRecord> Answers, IReadOnlyList<DnsRecord> Authority) Answer(DnsQuestion question)
+    public (DnsHeaderResponseCode Code, IReadOnlyList<DnsResourceRecord> Answers, IReadOnlyList<DnsResourceRecord> Authority) Answer(string questionName, QueryType type)
     {
-        var name = Normalize(question.Name);
-        var answers = new List<DnsRecord>();
+        ArgumentNullException.ThrowIfNull(questionName);
+        var name = Normalize(questionName);
+        var answers = new List<DnsResourceRecord>();
         for (var hops = 0; hops < 8; hops++)
         {
-            if (_records.TryGetValue((name, question.Type), out var exact))
+            if (_records.TryGetValue((name, (ResourceRecordType)type), out var exact))
             {
                 answers.AddRange(exact);
-                return (DnsResponseCode.NoError, answers, []);
+                return (DnsHeaderResponseCode.NoError, answers, []);
             }
 
-            if (question.Type != DnsRecordType.CNAME && _records.TryGetValue((name, DnsRecordType.CNAME), out var alias))
+            if (type != QueryType.CNAME && _records.TryGetValue((name, ResourceRecordType.CNAME), out var alias))
             {
                 answers.Add(alias[0]);
-                name = Normalize(((CnameRecord)alias[0]).Target);
+                name = Normalize(((CNameRecord)alias[0]).CanonicalName.Value);
                 continue;
             }
 
             break;
         }
 
-        var soa = _records[(Zone, DnsRecordType.SOA)];
+        var soa = _records[(Zone, ResourceRecordType.SOA)];
         var exists = _records.Keys.Any(k => k.Name == name);
-        return (exists || answers.Count > 0 ? DnsResponseCode.NoError : DnsResponseCode.NXDomain, answers, soa);
+        return (exists || answers.Count > 0 ? DnsHeaderResponseCode.NoError : DnsHeaderResponseCode.NotExistentDomain, answers, soa);
     }
 
     public bool IsAuthoritativeFor(string name)
     {
         name = Normalize(name);
-        return name == Zone || name.EndsWith("." + Zone, StringComparison.Ordinal) || name.EndsWith(".in-addr.arpa", StringComparison.Ordinal);
+        return name == Zone || name.EndsWith("." + Zone, StringComparison.Ordinal) || name.EndsWith(".in-addr.arpa", StringComparison.Ordinal) || name.EndsWith(".ip6.arpa", StringComparison.Ordinal);
     }
 
-    public static string ReverseName(IPAddress address) =>
-        string.Join('.', address.GetAddressBytes().Reverse()) + ".in-addr.arpa";
-
     private static string Normalize(string name) => name.TrimEnd('.').ToLowerInvariant();
+
+    private static ResourceRecordInfo Info(string name, ResourceRecordType type) => new(name, type, QueryClass.IN, Ttl, 0);
 }

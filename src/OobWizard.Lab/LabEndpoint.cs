@@ -60,8 +60,9 @@ public sealed class LabEndpoint
     public string ProvisioningRootCaPem { get; }
 
     /// <summary>A probe context aimed at this device, with its account (in memory only).</summary>
-    public ProbeContext CreateProbeContext(TimeSpan? timeout = null, bool useTls = false, string? rootCaFile = null, bool insecure = false) => new()
+    public ProbeContext CreateProbeContext(TimeSpan? timeout = null, bool useTls = false, string? rootCaFile = null, bool insecure = false, ProbeRun? run = null) => new()
     {
+        Run = run ?? new ProbeRun(),
         Target = Host,
         HttpPort = HttpPort,
         TlsPort = TlsPort,

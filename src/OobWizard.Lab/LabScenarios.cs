@@ -66,11 +66,35 @@ public static class LabScenarios
                     new DateTimeOffset(1999, 12, 31, 0, 0, 0, TimeSpan.Zero),
                     new DateTimeOffset(2049, 12, 31, 0, 0, 0, TimeSpan.Zero)),
             }),
+        new("tls-only", "console.amt-tls-only",
+            "AMT 16.1 with TLS on: 16992 is closed and only 16993 answers (a client on 16992 gets \"Unsupported protocol\").",
+            new Dictionary<string, string> { ["amt.reachable"] = "tls-only", ["amt.identify"] = "pass", ["amt.version-support"] = "unsupported" },
+            () => new LabDeviceModel
+            {
+                FirmwareVersion = "16.1.25.2124",
+                TlsOnly = true,
+                TlsCertificate = new LabTlsCertificateSpec(DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddYears(2), IssuedByLabRoot: true),
+            }),
+        new("enterprise-cert", "none",
+            "ConfigMgr provisioned TLS: the certificate comes from the enterprise CA, whose CRL the lab serves, current.",
+            new Dictionary<string, string> { ["cert.crl"] = "pass" },
+            () => new LabDeviceModel { TlsCertificate = EnterpriseCertificate() }),
+        new("crl-unreachable", "prov.crl-check-failed",
+            "The enterprise CA's CRL distribution point does not answer, so WinRM cannot check revocation.",
+            new Dictionary<string, string> { ["cert.crl"] = "unreachable" },
+            () => new LabDeviceModel { TlsCertificate = EnterpriseCertificate(), Crl = LabCrl.Unreachable }),
+        new("crl-stale", "prov.crl-check-failed",
+            "The enterprise CA's CRL is out of date (its next update has passed).",
+            new Dictionary<string, string> { ["cert.crl"] = "stale" },
+            () => new LabDeviceModel { TlsCertificate = EnterpriseCertificate(), Crl = LabCrl.Stale }),
         new("power-state-only", "console.power-state-only",
             "The account may read the power state only; every other call is refused.",
             new Dictionary<string, string> { ["amt.power"] = "power-only" },
             () => new LabDeviceModel { PowerStateOnly = true }),
     ];
+
+    private static LabTlsCertificateSpec EnterpriseCertificate() =>
+        new(DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddYears(1), IssuedByLabRoot: true);
 
     public static LabScenario? Find(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using DnsClient;
+using DnsClient.Protocol;
 using OobWizard.Probes.Dns;
-using OobWizard.Probes.Dns.Wire;
 
 namespace OobWizard.Lab;
 
@@ -11,7 +12,7 @@ namespace OobWizard.Lab;
 /// </summary>
 public sealed class LabSystemResolver(DnsServerEndpoint server) : ISystemResolver
 {
-    private readonly DnsWireClient _client = new(TimeSpan.FromSeconds(2), udpAttempts: 1);
+    private readonly DnsClientAdapter _client = new(TimeSpan.FromSeconds(2), udpAttempts: 1);
 
     public async Task<SystemResolution> ResolveAsync(string name, CancellationToken cancellationToken)
     {
@@ -21,10 +22,10 @@ public sealed class LabSystemResolver(DnsServerEndpoint server) : ISystemResolve
             return new SystemResolution([literal], null, stopwatch.Elapsed);
         }
 
-        var result = await _client.QueryAsync(server, name, DnsRecordType.A, cancellationToken).ConfigureAwait(false);
+        var result = await _client.QueryAsync(server, name, QueryType.A, cancellationToken: cancellationToken).ConfigureAwait(false);
         var addresses = result.Answers.OfType<ARecord>().Select(a => a.Address).ToArray();
         var error = result.Answered
-            ? addresses.Length == 0 ? $"HostNotFound: {result.ResponseCode}" : null
+            ? addresses.Length == 0 ? $"HostNotFound: {DnsRecordText.Rcode(result.ResponseCode!.Value)}" : null
             : result.Error;
         return new SystemResolution(addresses, error, stopwatch.Elapsed);
     }

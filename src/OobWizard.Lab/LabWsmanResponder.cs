@@ -21,8 +21,12 @@ internal sealed class LabWsmanResponder
     private readonly LabDigestAuthenticator _auth;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<LabInstance>> _instances;
     private readonly ConcurrentDictionary<string, Queue<LabInstance>> _enumerations = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private int _enumerationCounter;
     private int _requests;
+    private long _busyTicks;
+    private int _inFlight;
+    private int _peakInFlight;
 
     public LabWsmanResponder(LabDeviceModel model, LabDigestAuthenticator auth, IReadOnlyDictionary<string, IReadOnlyList<LabInstance>> instances)
     {
@@ -34,7 +38,46 @@ internal sealed class LabWsmanResponder
     /// <summary>Requests served, for `lab serve` output and tests.</summary>
     public int RequestCount => _requests;
 
+    /// <summary>Most requests that were in the device at once (a client that respects AMT keeps it at 1).</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
+    /// <summary>Time spent serving requests (the device's request chain), for timing benchmarks.</summary>
+    public TimeSpan BusyTime => TimeSpan.FromTicks(Interlocked.Read(ref _busyTicks));
+
     public async Task HandleAsync(HttpContext context)
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        int peak;
+        while (now > (peak = Volatile.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, now, peak) != peak)
+        {
+        }
+
+        // Like AMT: one request at a time, each taking ResponseDelay.
+        try
+        {
+            await _oneAtATime.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            return;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            if (_model.ResponseDelay > TimeSpan.Zero) await Task.Delay(_model.ResponseDelay, context.RequestAborted).ConfigureAwait(false);
+            await ServeAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Add(ref _busyTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+            Interlocked.Decrement(ref _inFlight);
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
         context.Response.Headers.Server = _model.ServerHeader;

@@ -1,7 +1,7 @@
 namespace OobWizard.Logs;
 
-/// <summary>A read-only stream that gives some bytes already read, then the rest of another stream (which it does not own).</summary>
-internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
+/// <summary>A read-only stream that gives some bytes already read, then the rest of another stream (owned only when <paramref name="ownsRest"/>).</summary>
+internal sealed class PrefixedStream(byte[] prefix, Stream rest, bool ownsRest = false) : Stream
 {
     private int _at;
 
@@ -39,4 +39,14 @@ internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && ownsRest)
+        {
+            rest.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

@@ -45,11 +45,36 @@ public sealed class ProbeContext
     /// <summary>The AD domain's DNS name when known (<c>--domain</c>).</summary>
     public string? Domain { get; init; }
 
+    // --- Directory and certificate probes (issue 13): settings of their own, shared by the run.
+
+    /// <summary>Domain controller, LDAP account and what the ad.* probes look for (<c>--dc</c>, <c>--ldap-user</c>, <c>--amt-ou</c>, ...).</summary>
+    public OobWizard.Probes.ActiveDirectory.DirectorySettings Directory { get; init; } = OobWizard.Probes.ActiveDirectory.DirectorySettings.None;
+
+    /// <summary>Certificate files for the cert.* probes (<c>--prov-cert</c>, <c>--amt-cert</c>).</summary>
+    public OobWizard.Probes.Certificates.CertificateSettings Certificates { get; init; } = OobWizard.Probes.Certificates.CertificateSettings.None;
+
+    // ---
+
     /// <summary>Upper bound for one probe; the runner enforces it.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Bound for one WS-Man request once the device has answered (<c>--request-timeout</c>). AMT answers in about
+    /// 0.25 s on a LAN; a request slower than 1 s is reported in the evidence.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Bound for the first contact with the device in a run (<c>--first-contact-timeout</c>): after sleep, AMT's first
+    /// answer can wait tens of seconds for ARP. The probe that makes the first contact gets this on top of its bound.
+    /// </summary>
+    public TimeSpan FirstContactTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>What the probes of this run share (refused passwords, what the device said). See <see cref="ProbeRun"/>.</summary>
+    public ProbeRun Run { get; init; } = new();
+
     /// <summary>A copy with some fields replaced (a resumed session's target, the lab's DNS), the rest the same.</summary>
-    public ProbeContext With(string? target = null, string? fqdn = null, IReadOnlyList<string>? dnsServers = null, string? servicePoint = null, string? domain = null) => new()
+    public ProbeContext With(string? target = null, string? fqdn = null, IReadOnlyList<string>? dnsServers = null, string? servicePoint = null, string? domain = null, string? password = null) => new()
     {
         Target = target ?? Target,
         Fqdn = fqdn ?? Fqdn,
@@ -57,7 +82,7 @@ public sealed class ProbeContext
         TlsPort = TlsPort,
         UseTls = UseTls,
         User = User,
-        Password = Password,
+        Password = password ?? Password,
         RootCaFile = RootCaFile,
         CaFile = CaFile,
         Insecure = Insecure,
@@ -65,5 +90,10 @@ public sealed class ProbeContext
         ServicePoint = servicePoint ?? ServicePoint,
         Domain = domain ?? Domain,
         Timeout = Timeout,
+        RequestTimeout = RequestTimeout,
+        FirstContactTimeout = FirstContactTimeout,
+        Run = Run,
+        Directory = Directory,
+        Certificates = Certificates,
     };
 }

@@ -12,6 +12,11 @@ public sealed record ProbeResult(
     IReadOnlyList<Evidence> Evidence,
     IReadOnlyList<string> SuggestedDiagnoses)
 {
+    private readonly string _summary = EvidenceText.Clean(Summary);
+
+    /// <summary>One line; cleaned like evidence (<see cref="EvidenceText.Clean"/>), since it quotes what devices said.</summary>
+    public string Summary { get => _summary; init => _summary = EvidenceText.Clean(value); }
+
     public static ProbeResult Pass(string probeId, string summary, IReadOnlyList<Evidence>? evidence = null, string verdict = "pass") =>
         new(probeId, ProbeOutcome.Pass, verdict, summary, evidence ?? [], []);
 

@@ -2,7 +2,9 @@ namespace OobWizard.Probes;
 
 /// <summary>
 /// Runs probes with a time bound; a probe that throws or overruns becomes an Error result,
-/// never an exception to the caller (one broken check must not take the tool down).
+/// never an exception to the caller (one broken check must not take the tool down). The one exception is the
+/// caller's own cancellation (Ctrl+C): then <see cref="OperationCanceledException"/> goes up and no result is made,
+/// so an interrupted probe is never recorded as "no answer".
 /// </summary>
 public sealed class ProbeRunner
 {
@@ -24,28 +26,39 @@ public sealed class ProbeRunner
             return ProbeResult.Inconclusive(probeId, $"probe {probeId} is not available in this build");
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
+        var bound = probe is IProbeBudget budget ? budget.Budget(context) : context.Timeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(context.Timeout);
+        timeout.CancelAfter(bound);
+        ProbeResult result;
         try
         {
             var task = probe.RunAsync(context, timeout.Token);
             // A probe that ignores its token still must not hold the wizard: race it against the bound.
-            var finished = await Task.WhenAny(task, Task.Delay(context.Timeout + TimeSpan.FromMilliseconds(250), cancellationToken)).ConfigureAwait(false);
+            var finished = await Task.WhenAny(task, Task.Delay(bound + TimeSpan.FromMilliseconds(250), cancellationToken)).ConfigureAwait(false);
             if (finished != task)
             {
                 _ = task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-                return ProbeResult.Error(probeId, $"no answer within {context.Timeout.TotalSeconds:0.#} s");
+                // The user's Ctrl+C also ends the race: that is an interruption, never "no answer".
+                cancellationToken.ThrowIfCancellationRequested();
+                return ProbeResult.Error(probeId, $"no answer within {bound.TotalSeconds:0.#} s");
             }
 
-            return await task.ConfigureAwait(false);
+            result = await task.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ProbeResult.Error(probeId, $"no answer within {context.Timeout.TotalSeconds:0.#} s");
+            return ProbeResult.Error(probeId, $"no answer within {bound.TotalSeconds:0.#} s");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             return ProbeResult.Error(probeId, $"{probe.Id} failed: {ex.GetType().Name}: {ex.Message}");
         }
+
+        // Whatever a probe made of being interrupted (a timeout text, an error) is not evidence: the caller was
+        // interrupted, so nothing is recorded and the interruption goes on up.
+        cancellationToken.ThrowIfCancellationRequested();
+        return result;
     }
 }

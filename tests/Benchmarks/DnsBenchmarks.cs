@@ -1,22 +1,39 @@
+using System.Net;
 using BenchmarkDotNet.Attributes;
-using OobWizard.Probes.Dns.Wire;
+using DnsClient;
+using OobWizard.Lab;
+using OobWizard.Probes.Dns;
 
 namespace OobWizard.Benchmarks;
 
-/// <summary>The DNS reader on a real answer (dnsmasq, CNAME + A, captured in tests/OobWizard.Probes.Tests/Dns/CapturedAnswers.cs).</summary>
+/// <summary>
+/// One DNS question as a probe asks it, against the lab's authoritative server on loopback: over UDP
+/// (the usual case) and over TCP (after TC or an answer not believed), the evidence row included.
+/// Measures the client side (DnsClient through <see cref="DnsClientAdapter"/>) plus the lab server.
+/// </summary>
 [MemoryDiagnoser]
 public class DnsBenchmarks
 {
-    private static readonly byte[] Answer = Convert.FromHexString(
-        "1234858000010002000000000F70726F766973696F6E7365727665720866616272696B616D04746573740000010001C0" +
-        "0C00050001000000780016067363636D30310866616272696B616D047465737400C03B000100010000012C00047F0000" +
-        "1E");
+    private static readonly IPAddress ServerAddress = IPAddress.Parse("127.77.250.53");
+    private readonly DnsClientAdapter _client = new(TimeSpan.FromSeconds(2), udpAttempts: 1);
+    private LabDnsServer _server = null!;
 
-    private static readonly byte[] Garbage = [.. Answer[..20], 0xC0, 0x14, .. Answer[22..]];
+    [GlobalSetup]
+    public void Setup()
+    {
+        var model = new LabDeviceModel { HostName = "amt-pc07", DomainName = "corp.contoso.com" };
+        _server = LabDnsServer.Start(LabDnsZone.ForDevice(model, IPAddress.Parse("127.77.250.1"), ServerAddress), ServerAddress);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark]
-    public DnsMessage ReadAnswer() => DnsMessageReader.Read(Answer);
+    public async Task<string> AskOverUdp() => Summary(await _client.QueryAsync(_server.Endpoint, "provisionserver.corp.contoso.com", QueryType.A));
 
     [Benchmark]
-    public bool RejectPointerLoop() => DnsMessageReader.TryRead(Garbage, out _, out _);
+    public async Task<string> AskOverTcp() => Summary(await _client.QueryTcpAsync(_server.Endpoint, "provisionserver.corp.contoso.com", QueryType.A));
+
+    private static string Summary(DnsQueryResult result) =>
+        result.Answered ? result.Summary : throw new InvalidOperationException(result.Error);
 }

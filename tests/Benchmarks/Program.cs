@@ -7,7 +7,7 @@ using BenchmarkDotNet.Running;
 if (args is ["log-corpus", var file, var mib])
 {
     OobWizard.Benchmarks.LogCorpus.Write(file, long.Parse(mib, CultureInfo.InvariantCulture) << 20);
-    return;
+    return 0;
 }
 
 // The fixed fragments the log triage searches for (every signature text, one a line), for a side-by-side
@@ -19,7 +19,14 @@ if (args is ["log-fragments", var fragments])
         .Select(s => s.Text)
         .Where(t => t.Length > 0)
         .Distinct(StringComparer.Ordinal));
-    return;
+    return 0;
+}
+
+// `check` against a lab device that answers like real AMT, side by side with its request chain: -- check-timing [runs]
+if (args.Length > 0 && args[0] == "check-timing")
+{
+    return await OobWizard.Benchmarks.CheckTiming.RunAsync(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(OobWizard.Benchmarks.ContentBenchmarks).Assembly).Run(args);
+return 0;

@@ -40,7 +40,7 @@ public sealed class FieldCaseWizardTests
         // The user only knows that provisioning fails; no log line, nothing found by the checks before.
         var (current, path, _) = Walk(
             "en", "cannot-provision", "others-work", "sp2", "none", "none", "out-of-band", "allowed", "resolves",
-            "not-sure", "supported", "same", "current-address", "exists", "member", "listed", "up-to-2048", "no-failed-requests",
+            "not-sure", "supported", "same", "matches", "current-address", "exists", "member", "listed", "up-to-2048", "no-failed-requests",
             "no-suffix", "missing");
 
         Assert.Equal("prov.dns-dhcp", current);

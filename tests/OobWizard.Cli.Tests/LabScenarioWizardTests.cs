@@ -27,11 +27,15 @@ public sealed class LabScenarioWizardTests
         { "cert-zero-date", ConsoleConnectPath, "console.cannot-connect" },
         // "Device internal error" item 3: AMT's certificate with a date-zero start, seen live by amt.tls.
         { "cert-zero-date", DeviceInternalErrorPath, "prov.amt-self-signed-cert" },
+        { "tls-only", ConsoleConnectPath, "console.amt-tls-only" },
         { "wireless-only", DeviceInternalErrorPath, "prov.wireless" },
         { "fqdn-too-long", WsmanCallPath, "prov.fqdn-over-44" },
         { "other-management-solution", OutOfBandProvisioningPath, "prov.other-management-solution" },
         { "unsupported-firmware", [.. OutOfBandProvisioningPath, "not-sure"], "prov.amt-version-unsupported" },
-        { "cert-hash-missing", [.. OutOfBandProvisioningPath, "exists", "member"], "prov.cert-hash-missing" },
+        // ad.namespace, ad.container and ad.dcom-group have no directory in the demo: asked.
+        { "cert-hash-missing", [.. OutOfBandProvisioningPath, "matches", "exists", "member"], "prov.cert-hash-missing" },
+        { "crl-unreachable", ["cannot-update", "none", "nothing-known"], "prov.crl-check-failed" },
+        { "crl-stale", ["cannot-update", "none", "nothing-known"], "prov.crl-check-failed" },
     };
 
     [Theory]
@@ -59,8 +63,10 @@ public sealed class LabScenarioWizardTests
 
         var session = run.LoadSession();
         Assert.Equal("console.prerequisites", session.State.Current);
-        // Every check this build has passes; one it lacks (the CRL check) falls back to the question, answered "reachable".
-        Assert.All(session.Evidence.Where(e => !e.Summary.Contains("not available in this build", StringComparison.Ordinal)), e => Assert.Equal("pass", e.Outcome));
+        // Every check passes but the CRL check: AMT's self-signed certificate names no CRL, so it falls back
+        // to the question, answered "reachable".
+        Assert.All(session.Evidence.Where(e => e.Probe != "cert.crl"), e => Assert.Equal("pass", e.Outcome));
+        Assert.Equal("inconclusive", Assert.Single(session.Evidence, e => e.Probe == "cert.crl").Outcome);
         // The DNS checks ran against the lab's DNS server, never the machine's resolver.
         var forward = Assert.Single(session.Evidence, e => e.Probe == "dns.forward");
         Assert.Contains(forward.Rows, r => r.Name == "servers" && r.Value.StartsWith("127.77.0.53:", StringComparison.Ordinal));
@@ -73,6 +79,20 @@ public sealed class LabScenarioWizardTests
     {
         var walked = Scenarios().Select(row => (string)row[0]).ToHashSet();
 
-        Assert.All(LabScenarios.All.Where(s => s.Name != "healthy"), s => Assert.Contains(s.Name, walked));
+        Assert.All(LabScenarios.All.Where(s => s.DiagnosisId != "none"), s => Assert.Contains(s.Name, walked));
+    }
+
+    [Fact]
+    public void TheEnterpriseCertificatesCrl_IsFetchedLive_AndPasses()
+    {
+        using var run = new CliRun();
+        run.Run("cannot-update\nnone\nnothing-known\n", "demo", "--plain", "--lang", "en", "--scenario", "enterprise-cert");
+
+        var session = run.LoadSession();
+        var crl = Assert.Single(session.Evidence, e => e.Probe == "cert.crl");
+        Assert.Equal("pass", crl.Outcome);
+        // The lab serves its CRL on the device's own loopback address, signed by the lab root.
+        Assert.Contains(crl.Rows, r => r.Name.StartsWith("http://127.77.0.1:", StringComparison.Ordinal) && r.Value.StartsWith("current, signed by the issuer", StringComparison.Ordinal));
+        Assert.Equal("q.prov.hotfix", session.State.Current); // a current CRL: on to the service point's hotfix
     }
 }

@@ -7,8 +7,10 @@ using OobWizard.Probes.Dns;
 namespace OobWizard.Cli.Commands;
 
 /// <summary>
-/// `oobwizard check --target HOST`: every AMT probe once, flutter-doctor style (a glyph and a line per probe, then its
-/// evidence and suggested diagnoses), or JSON. Exit 0 when all pass, 1 on any finding or failed probe, 2 on usage.
+/// `oobwizard check --target HOST`: every probe once, read like the wizard (the same glyphs, one line per probe, then
+/// its evidence and suggested diagnoses), or JSON. The AMT probes go one request at a time; the DNS and host probes
+/// run alongside. Exit 0 when nothing was found wrong (checks that could not decide are listed), 1 on a finding or
+/// an error, 2 on usage, 130 when interrupted.
 /// </summary>
 public static class CheckCommand
 {
@@ -18,11 +20,11 @@ public static class CheckCommand
         var probeOptions = new ProbeOptions();
         var json = new Option<bool>("--json") { Description = "Print the results as JSON" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show the evidence of passing probes too" };
-        var httpPort = new Option<int?>("--http-port") { Description = "WS-Man HTTP port (default 16992; lab devices may use others)" };
-        var tlsPort = new Option<int?>("--tls-port") { Description = "WS-Man TLS port (default 16993)" };
-        var redirectionPort = new Option<int?>("--redirection-port") { Description = "Redirection port (default 16994; TLS is the next one)" };
-        var rmcpPort = new Option<int?>("--rmcp-port") { Description = "UDP port of the RMCP presence ping (default 623)" };
-        var command = new Command("check", "Run every AMT probe once against a computer and summarise the findings")
+        var httpPort = new Option<int?>("--http-port") { Description = "WS-Man HTTP port (default 16992; lab devices may use others)" }.Port();
+        var tlsPort = new Option<int?>("--tls-port") { Description = "WS-Man TLS port (default 16993)" }.Port();
+        var redirectionPort = new Option<int?>("--redirection-port") { Description = "Redirection port (default 16994; TLS is the next one)" }.Port(max: 65534);
+        var rmcpPort = new Option<int?>("--rmcp-port") { Description = "UDP port of the RMCP presence ping (default 623)" }.Port();
+        var command = new Command("check", "Run every probe once against a computer and summarise the findings")
         {
             json, verbose, httpPort, tlsPort, redirectionPort, rmcpPort,
         };
@@ -34,6 +36,11 @@ public static class CheckCommand
             {
                 host.Err.WriteLine("oobwizard: check needs --target HOST (the AMT computer's FQDN or address)");
                 return 2;
+            }
+
+            if (probeOptions.PortConflict(parse, parse.GetValue(httpPort), parse.GetValue(tlsPort)) is { } conflict)
+            {
+                return host.Fail(conflict);
             }
 
             var user = parse.GetValue(probeOptions.User) ?? "admin";
@@ -58,59 +65,80 @@ public static class CheckCommand
             var showAll = parse.GetValue(verbose);
             if (!asJson)
             {
-                host.Out.WriteLine($"AMT check of {target} as {user}{(string.IsNullOrEmpty(context.Password) ? " (no password: authenticated probes are skipped)" : "")}");
+                host.Out.WriteLine($"AMT check of {context.Target} as {user}{(string.IsNullOrEmpty(context.Password) ? " (no password: authenticated probes are skipped)" : "")}");
             }
 
-            var report = await AmtCheck.RunAsync(context, options, entry =>
+            try
             {
-                if (!asJson) WriteEntry(host.Out, entry, showAll);
-            }, ct).ConfigureAwait(false);
-
-            // DNS and host probes (issue 5); they run only for a target given by name (or with --domain).
-            var dnsEntries = await DnsCheck.RunAsync(context, entry =>
-            {
-                if (!asJson) WriteEntry(host.Out, entry, showAll);
-            }, ct).ConfigureAwait(false);
-            report = report with
-            {
-                Entries = [.. report.Entries, .. dnsEntries],
-                Elapsed = report.Elapsed + TimeSpan.FromTicks(dnsEntries.Sum(e => e.Elapsed.Ticks)),
-            };
-
-            if (asJson)
-            {
-                host.Out.WriteLine(report.ToJson());
-            }
-            else
-            {
-                host.Out.WriteLine();
-                host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{report.Count(ProbeOutcome.Pass)} passed, {report.Count(ProbeOutcome.Finding)} findings, {report.Count(ProbeOutcome.Inconclusive)} inconclusive, {report.Count(ProbeOutcome.Error)} errors in {report.Elapsed.TotalSeconds:0.0} s"));
-                if (report.SuggestedDiagnoses.Count > 0)
+                // DNS and host probes send nothing to the device: they run alongside the AMT chain, and are printed after it.
+                var dnsTask = DnsCheck.RunAsync(context, cancellationToken: ct);
+                var report = await AmtCheck.RunAsync(context, options, entry =>
                 {
-                    host.Out.WriteLine($"Suggested diagnoses: {string.Join(", ", report.SuggestedDiagnoses)}");
+                    if (!asJson) WriteEntry(host.Out, entry, showAll);
+                }, ct).ConfigureAwait(false);
+                var dnsEntries = await dnsTask.ConfigureAwait(false);
+                if (!asJson)
+                {
+                    foreach (var entry in dnsEntries) WriteEntry(host.Out, entry, showAll);
                 }
-            }
 
-            return report.ExitCode;
+                report = report with { Entries = [.. report.Entries, .. dnsEntries] };
+
+                // Active Directory and certificate probes (issue 13): only when their options are given.
+                var moreEntries = await CheckMore.RunAsync(context, entry =>
+                {
+                    if (!asJson) WriteEntry(host.Out, entry, showAll);
+                }, ct).ConfigureAwait(false);
+                report = report with { Entries = [.. report.Entries, .. moreEntries] };
+                if (asJson)
+                {
+                    host.Out.WriteLine(report.ToJson());
+                }
+                else
+                {
+                    host.Out.WriteLine();
+                    host.Out.WriteLine(Summary(report));
+                    if (report.SuggestedDiagnoses.Count > 0)
+                    {
+                        host.Out.WriteLine($"Suggested diagnoses: {string.Join(", ", report.SuggestedDiagnoses)}");
+                    }
+                }
+
+                return report.ExitCode;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // An interrupted probe is reported as interrupted, never as "no answer".
+                host.Out.Flush();
+                host.Err.WriteLine("oobwizard: check interrupted; the probe that was running is not reported");
+                return 130;
+            }
         });
         return command;
     }
 
-    /// <summary>Glyph from the outcome (flutter doctor): ✓ pass, ! finding, ? inconclusive, ✗ error.</summary>
-    public static string Glyph(ProbeOutcome outcome) => outcome switch
+    /// <summary>"10 passed, 1 finding, 1 inconclusive, 0 errors in 0.4 s": plural forms right.</summary>
+    public static string Summary(AmtCheckReport report)
     {
-        ProbeOutcome.Pass => "[✓]",
-        ProbeOutcome.Finding => "[!]",
-        ProbeOutcome.Inconclusive => "[?]",
-        _ => "[✗]",
-    };
+        ArgumentNullException.ThrowIfNull(report);
+        static string Count(int n, string one, string many) => string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many)}");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{report.Count(ProbeOutcome.Pass)} passed, {Count(report.Count(ProbeOutcome.Finding), "finding", "findings")}, {report.Count(ProbeOutcome.Inconclusive)} inconclusive, {Count(report.Count(ProbeOutcome.Error), "error", "errors")} in {report.Elapsed.TotalSeconds:0.0} s");
+    }
 
-    private static void WriteEntry(TextWriter output, AmtCheckEntry entry, bool showEvidence)
+    /// <summary>The wizard's glyph for the outcome (<see cref="OutcomeGlyph"/>): ✓ pass, ✗ finding, ? inconclusive, ! error.</summary>
+    public static string Glyph(ProbeOutcome outcome) => OutcomeGlyph.For(outcome.ToString().ToLowerInvariant(), unicode: true);
+
+    internal static void WriteEntry(TextWriter output, AmtCheckEntry entry, bool showEvidence)
     {
         var r = entry.Result;
-        var verdict = r.Outcome == ProbeOutcome.Pass && r.Verdict == "pass" ? "" : r.Verdict + ": ";
-        output.WriteLine($"{Glyph(r.Outcome)} {r.ProbeId,-20} {verdict}{r.Summary}");
+        // As the wizard shows a probe: glyph, id, summary. The verdict is the content's key, in --json and -v.
+        output.WriteLine($"{Glyph(r.Outcome)} {r.ProbeId}: {r.Summary}");
+        if (showEvidence && r.Outcome is ProbeOutcome.Pass or ProbeOutcome.Finding)
+        {
+            output.WriteLine($"      • verdict: {r.Verdict}");
+        }
+
         if (showEvidence || r.Outcome != ProbeOutcome.Pass)
         {
             foreach (var e in r.Evidence)

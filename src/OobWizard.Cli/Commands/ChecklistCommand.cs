@@ -13,7 +13,8 @@ public static class ChecklistCommand
         format.AcceptOnlyFromAmong("md", "html");
         var list = new Option<bool>("--list") { Description = "List the symptom ids" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output" };
-        var command = new Command("checklist", "Print a symptom's questions, checks and fixes as a checklist") { symptom, format, list, output };
+        var force = new Option<bool>("--force") { Description = "Replace the --output file if it exists (a saved session is never replaced)" };
+        var command = new Command("checklist", "Print a symptom's questions, checks and fixes as a checklist") { symptom, format, list, output, force };
         command.SetAction(parse =>
         {
             var content = ContentLocator.Load(parse.GetValue(common.Content), host, out var error);
@@ -47,7 +48,7 @@ public static class ChecklistCommand
             var text = parse.GetValue(format) == "html"
                 ? ChecklistExporter.ToHtml(content, lang, found)
                 : ChecklistExporter.ToMarkdown(content, lang, found);
-            return host.Emit(text, parse.GetValue(output));
+            return host.Emit(text, parse.GetValue(output), parse.GetValue(force));
         });
         return command;
     }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Net;
 using OobWizard.Cli.Wizard;
+using OobWizard.Core.Files;
 using OobWizard.Lab;
+using OobWizard.Probes;
 using OobWizard.Probes.Dns;
 using OobWizard.Probes.Host;
 
@@ -61,8 +63,10 @@ public static class DemoCommand
                 var resolver = new LabSystemResolver(dns.Endpoint);
                 var fqdn = endpoint.Model.HostOsFqdn ?? endpoint.Fqdn;
                 // The lab's provisioning root (public certificate only) for amt.cert-hashes.
-                var rootCa = Path.Combine(Path.GetTempPath(), $"oobwizard-demo-root-{Environment.ProcessId}.pem");
-                await File.WriteAllTextAsync(rootCa, endpoint.ProvisioningRootCaPem, ct).ConfigureAwait(false);
+                // In a folder of its own (mode 0700), so no other user can put a file or a link in its place.
+                var rootCaDir = Directory.CreateTempSubdirectory("oobwizard-demo-").FullName;
+                var rootCa = Path.Combine(rootCaDir, "lab-root-ca.pem");
+                AtomicFile.WriteAllText(rootCa, endpoint.ProvisioningRootCaPem, ExistingFile.Refuse);
                 try
                 {
                     host.Err.WriteLine($"oobwizard demo: simulated AMT device '{chosen.Name}' {fqdn} at {endpoint.Host} (WS-Man on port {endpoint.HttpPort}, lab DNS {dns.Endpoint}): {chosen.Summary}");
@@ -75,6 +79,7 @@ public static class DemoCommand
                         Resume: false,
                         ResumeFile: null,
                         Target: endpoint.Host);
+                    var run = new ProbeRun(); // one run: a refused password is never sent again
                     return await WizardLauncher.RunAsync(
                         host,
                         start,
@@ -83,13 +88,13 @@ public static class DemoCommand
                             new DnsProbeOptions { SystemResolver = resolver, SystemServers = () => [dns.Endpoint] },
                             new HostProbeOptions { SystemResolver = resolver }),
                         // The device's context, plus the name the console uses and the lab DNS to look it up in.
-                        () => endpoint.CreateProbeContext(rootCaFile: rootCa)
+                        () => endpoint.CreateProbeContext(rootCaFile: rootCa, run: run)
                             .With(fqdn: fqdn, dnsServers: [dns.Endpoint.ToString()], servicePoint: zone.ServicePoint, domain: zone.Zone),
                         ct).ConfigureAwait(false);
                 }
                 finally
                 {
-                    File.Delete(rootCa);
+                    Directory.Delete(rootCaDir, recursive: true);
                 }
             }
         });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using OobWizard.Core.Files;
 using OobWizard.Lab;
 
 namespace OobWizard.Cli.Commands;
@@ -42,10 +43,11 @@ public static class LabCommand
     {
         var scenario = new Option<string>("--scenario") { Description = "Scenario name (see `oobwizard lab list`), or 'all' for one device per scenario", DefaultValueFactory = _ => "healthy" };
         var address = new Option<string?>("--address") { Description = "Loopback address to listen on (default 127.0.99.1; 'all' counts up from it)" };
-        var port = new Option<int?>("--port") { Description = "WS-Man HTTP port (default 16992); TLS, redirection and redirection TLS take the next three" };
+        var port = new Option<int?>("--port") { Description = "WS-Man HTTP port (default 16992); TLS, redirection and redirection TLS take the next three" }.Port(max: 65532);
         var user = new Option<string>("--user") { Description = "User name the device accepts", DefaultValueFactory = _ => "admin" };
         var rootCaOut = new Option<FileInfo?>("--write-root-ca") { Description = "Write the lab's provisioning root CA (public certificate) to this PEM file, for --root-ca" };
-        var command = new Command("serve", "Run lab devices until Ctrl+C") { scenario, address, port, user, rootCaOut };
+        var force = new Option<bool>("--force") { Description = "Replace the --write-root-ca file if it exists" };
+        var command = new Command("serve", "Run lab devices until Ctrl+C") { scenario, address, port, user, rootCaOut, force };
         command.SetAction(async (parse, ct) =>
         {
             var name = parse.GetValue(scenario) ?? "healthy";
@@ -72,6 +74,12 @@ public static class LabCommand
             if (basePort is < 1 or > 65532)
             {
                 return host.Fail("--port must be between 1 and 65532");
+            }
+
+            // Refused before any device starts, not after.
+            if (parse.GetValue(rootCaOut) is { } caFile && !parse.GetValue(force) && FileKinds.Of(caFile.FullName).Kind != FileKind.Missing)
+            {
+                return host.Fail($"--write-root-ca {caFile.FullName} already exists; pass --force to replace it");
             }
 
             // The password is the user's (OOBW_AMT_PASSWORD) or made up for this run; it is shown, never stored.
@@ -103,7 +111,11 @@ public static class LabCommand
 
                 if (parse.GetValue(rootCaOut) is { } file)
                 {
-                    await File.WriteAllTextAsync(file.FullName, devices[0].Endpoint.ProvisioningRootCaPem, ct).ConfigureAwait(false);
+                    if (host.WriteOutput(file.FullName, "--write-root-ca", devices[0].Endpoint.ProvisioningRootCaPem, parse.GetValue(force)) is not 0 and var failed)
+                    {
+                        return failed;
+                    }
+
                     host.Out.WriteLine($"Provisioning root CA written to {file.FullName}");
                 }
 

@@ -1,3 +1,4 @@
+using OobWizard.Core.Files;
 using OobWizard.Logs;
 
 namespace OobWizard.Cli.Commands;
@@ -41,6 +42,19 @@ internal static class LogFolder
         var skipped = 0;
         foreach (var file in entries.Order(StringComparer.Ordinal))
         {
+            switch (FileKinds.Of(file).Kind)
+            {
+                case FileKind.Regular:
+                    break;
+                case FileKind.Missing:
+                    notes.Add(new LogInputNote(file, LogInputNote.Unreadable, "no such file (a link to nothing, or removed while reading the folder)"));
+                    continue;
+                case var kind:
+                    // A FIFO would block, a device never end: named, never opened.
+                    notes.Add(new LogInputNote(file, LogInputNote.Skipped, $"{FileKinds.Describe(kind)}, not a regular file; not read"));
+                    continue;
+            }
+
             if (KnownLogs.ByFileName(file) is not null)
             {
                 found.Add(file);
@@ -55,7 +69,8 @@ internal static class LogFolder
 
             try
             {
-                if (LogFile.RecognizeHead(file) is not null)
+                using var stream = InputFile.OpenRead(file);
+                if (LogFile.RecognizeHead(stream, file) is not null)
                 {
                     found.Add(file);
                 }
@@ -64,7 +79,7 @@ internal static class LogFolder
                     skipped++;
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InputFileException)
             {
                 notes.Add(new LogInputNote(file, LogInputNote.Unreadable, OneLine(ex.Message)));
             }

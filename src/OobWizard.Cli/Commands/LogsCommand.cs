@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OobWizard.Cli.Wizard;
 using OobWizard.Core.Content;
+using OobWizard.Core.Files;
 using OobWizard.Core.Tree;
 using OobWizard.Logs;
 using LogSignature = OobWizard.Logs.LogSignature;
@@ -48,7 +49,18 @@ public static class LogsCommand
                 return host.Fail(error!);
             }
 
-            var result = Triage(host, content, names, parse.GetValue(depth), out var failure);
+            LogsResult result;
+            string? failure;
+            try
+            {
+                result = Triage(host, content, names, parse.GetValue(depth), ct, out failure);
+            }
+            catch (OperationCanceledException)
+            {
+                host.Err.WriteLine("oobwizard: interrupted while reading the logs; nothing was matched");
+                return 130;
+            }
+
             if (failure is not null)
             {
                 return host.Fail(failure);
@@ -102,8 +114,12 @@ public static class LogsCommand
             }))
             .ToList();
 
-    /// <summary>Reads every input; <paramref name="failure"/> is a one-line error for a bad argument.</summary>
-    internal static LogsResult Triage(CliHost host, ContentSet content, IReadOnlyList<string> names, int depth, out string? failure)
+    /// <summary>
+    /// Reads every input; <paramref name="failure"/> is a one-line error for a bad argument (a missing
+    /// path, a FIFO or device given by name: those are refused before they are opened).
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled (Ctrl+C) during a read.</exception>
+    internal static LogsResult Triage(CliHost host, ContentSet content, IReadOnlyList<string> names, int depth, CancellationToken ct, out string? failure)
     {
         failure = null;
         var signatures = Signatures(content.Tree);
@@ -119,7 +135,7 @@ public static class LogsCommand
             {
                 files.Add((name, name, true));
             }
-            else if (Directory.Exists(name))
+            else if (FileKinds.Of(name).Kind is var kind && kind == FileKind.Directory)
             {
                 var found = new List<string>();
                 LogFolder.Expand(name, depth, found, notes);
@@ -129,13 +145,16 @@ public static class LogsCommand
                     notes.Add(new LogInputNote(name, LogInputNote.Skipped, "no known log in it"));
                 }
             }
-            else if (File.Exists(name))
+            else if (kind == FileKind.Regular)
             {
                 files.Add((name, Path.GetFileName(name), true));
             }
             else
             {
-                failure = $"{name}: no such file or folder";
+                // A FIFO or a device would block or never end: refused before it is opened (stdin is `-`).
+                failure = kind == FileKind.Missing
+                    ? $"{name}: no such file or folder"
+                    : $"{name} is {FileKinds.Describe(kind)}, not a log file; to read a stream, pipe it in: oobwizard logs - < {name}";
                 return LogsResult.Empty;
             }
         }
@@ -147,15 +166,15 @@ public static class LogsCommand
                 if (path == "-")
                 {
                     stdinErrors = new ErrorLineRanker();
-                    inputs.Add(ReadStdin(host, matcher, stdinErrors));
+                    inputs.Add(ReadStdin(host, matcher, stdinErrors, ct));
                     continue;
                 }
 
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+                using var stream = new CancellableStream(InputFile.OpenRead(path, bufferSize: 1), ct);
                 var scan = scanner.Scan(display, stream, (e, recognized) => matcher.Observe(e, recognized));
                 inputs.Add(new LogInput(display, scan.Lines, scan.Recognized, KnownLogs.ByFileName(display), scan.Filtered));
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or InputFileException)
             {
                 if (isExplicit)
                 {
@@ -176,7 +195,7 @@ public static class LogsCommand
         var errors = stdinErrors ?? new ErrorLineRanker();
         foreach (var (path, display, _) in files.Where(f => f.Path != "-"))
         {
-            RankErrors(path, display, matcher, errors, notes);
+            RankErrors(path, display, matcher, errors, notes, ct);
         }
 
         var ranked = errors.Top(LogsOutput.ErrorLinesShown);
@@ -185,11 +204,11 @@ public static class LogsCommand
         return new LogsResult(inputs, notes, candidates, ranked, symptom, startAt);
     }
 
-    private static LogInput ReadStdin(CliHost host, LogMatcher matcher, ErrorLineRanker errors)
+    private static LogInput ReadStdin(CliHost host, LogMatcher matcher, ErrorLineRanker errors, CancellationToken ct)
     {
         var recognizer = new LogRecognizer();
         var counter = new LineCounter();
-        foreach (var entry in LogParser.Parse("-", host.In, counter))
+        foreach (var entry in LogParser.Parse("-", new CancellableReader(host.In, ct), counter))
         {
             var recognized = recognizer.Observe(entry);
             matcher.Observe(entry, recognized);
@@ -200,18 +219,23 @@ public static class LogsCommand
     }
 
     /// <summary>The second pass when nothing matched: every entry, for its error and warning lines.</summary>
-    private static void RankErrors(string path, string display, LogMatcher matcher, ErrorLineRanker errors, List<LogInputNote> notes)
+    private static void RankErrors(string path, string display, LogMatcher matcher, ErrorLineRanker errors, List<LogInputNote> notes, CancellationToken ct)
     {
         try
         {
-            var recognized = LogFile.RecognizeHead(path);
-            using var reader = LogFile.OpenText(path);
+            LogRecognition? recognized;
+            using (var head = InputFile.OpenRead(path))
+            {
+                recognized = LogFile.RecognizeHead(head, display);
+            }
+
+            using var reader = new CancellableReader(LogFile.OpenText(InputFile.OpenRead(path)), ct);
             foreach (var entry in LogParser.Parse(display, reader))
             {
                 errors.Observe(entry, matcher.LogOf(entry, recognized));
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InputFileException)
         {
             notes.Add(new LogInputNote(path, LogInputNote.Unreadable, ex.Message.ReplaceLineEndings(" ")));
         }

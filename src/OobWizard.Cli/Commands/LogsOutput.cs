@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using OobWizard.Cli.Json;
 using OobWizard.Core.Content;
 using OobWizard.Logs;
 
@@ -87,147 +88,56 @@ internal sealed class LogsOutput(ContentSet content, string lang, LogsResult res
 
     public void WriteJson(TextWriter w)
     {
-        using var buffer = new MemoryStream();
-        using (var j = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            j.WriteStartObject();
-            j.WriteStartArray("inputs");
-            foreach (var input in result.Inputs)
-            {
-                j.WriteStartObject();
-                j.WriteString("file", input.Name);
-                j.WriteNumber("lines", input.Lines);
-                j.WriteString("log", input.Recognized?.Log ?? input.NameHint?.Name);
-                j.WriteString("by", input.Recognized is not null ? LogRecognition.ByComponent : input.NameHint is not null ? LogRecognition.ByFileName : null);
-                j.WriteString("component", input.Recognized?.Evidence);
-                j.WriteBoolean("filtered", input.Filtered);
-                j.WriteString("read", input.Describe());
-                j.WriteEndObject();
-            }
-
-            j.WriteEndArray();
-            j.WriteStartArray("notes");
-            foreach (var note in result.Notes)
-            {
-                j.WriteStartObject();
-                j.WriteString("path", note.Path);
-                j.WriteString("kind", note.Kind);
-                j.WriteString("reason", note.Reason);
-                j.WriteEndObject();
-            }
-
-            j.WriteEndArray();
-            j.WriteStartArray("candidates");
-            foreach (var c in result.Candidates)
-            {
-                WriteCandidate(j, c);
-            }
-
-            j.WriteEndArray();
-            j.WriteStartArray("errorLines");
-            foreach (var line in result.ErrorLines)
-            {
-                j.WriteStartObject();
-                j.WriteString("file", line.First.File);
-                j.WriteNumber("line", line.First.Line);
-                j.WriteString("message", line.First.Message);
-                j.WriteNumber("count", line.Count);
-                j.WriteNumber("score", line.Score);
-                j.WriteString("log", line.Log);
-                j.WriteString("severity", line.First.Severity.ToString().ToLowerInvariant());
-                j.WriteStartArray("codes");
-                foreach (var code in line.Codes)
-                {
-                    j.WriteStringValue(code);
-                }
-
-                j.WriteEndArray();
-                j.WriteEndObject();
-            }
-
-            j.WriteEndArray();
-            j.WriteString("suggestedSymptom", result.SuggestedSymptom);
-            j.WriteString("start", result.StartAt);
-            j.WriteStartArray("hints");
-            foreach (var hint in result.Candidates.Count == 0 ? NothingMatchedHints() : Hints())
-            {
-                j.WriteStringValue(hint);
-            }
-
-            j.WriteEndArray();
-            j.WriteEndObject();
-        }
-
-        w.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        var document = new LogsDocument(
+            result.Inputs.Select(i => new LogsInputDocument(
+                i.Name,
+                i.Lines,
+                i.Recognized?.Log ?? i.NameHint?.Name,
+                i.Recognized is not null ? LogRecognition.ByComponent : i.NameHint is not null ? LogRecognition.ByFileName : null,
+                i.Recognized?.Evidence,
+                i.Filtered,
+                i.Describe())).ToList(),
+            result.Notes.Select(n => new LogsNoteDocument(n.Path, n.Kind, n.Reason)).ToList(),
+            result.Candidates.Select(Candidate).ToList(),
+            result.ErrorLines.Select(l => new LogsErrorLineDocument(
+                l.First.File,
+                l.First.Line,
+                l.First.Message,
+                l.Count,
+                l.Score,
+                l.Log,
+                l.First.Severity.ToString().ToLowerInvariant(),
+                l.Codes)).ToList(),
+            result.SuggestedSymptom,
+            result.StartAt,
+            [.. result.Candidates.Count == 0 ? NothingMatchedHints() : Hints()]);
+        w.WriteLine(JsonSerializer.Serialize(document, RelaxedJson.LogsDocument));
     }
 
-    private void WriteCandidate(Utf8JsonWriter j, LogCandidate c)
+    /// <summary>Relaxed escaping: log text (German, Japanese) stays readable; control characters are still escaped.</summary>
+    private static readonly CliJsonContext RelaxedJson = new(new JsonSerializerOptions(CliJsonContext.Default.Options)
     {
-        j.WriteStartObject();
-        j.WriteString("id", c.NodeId);
-        j.WriteString("kind", c.IsShared ? "shared-message" : "diagnosis");
-        j.WriteString("title", Title(c.NodeId));
-        j.WriteNumber("order", c.Order);
-        j.WriteStartArray("candidates");
-        foreach (var d in c.Candidates)
-        {
-            j.WriteStartObject();
-            j.WriteString("id", d);
-            j.WriteString("title", Title(d));
-            j.WriteEndObject();
-        }
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
-        j.WriteEndArray();
-        j.WriteStartArray("signatures");
-        foreach (var s in c.Signatures)
-        {
-            j.WriteStartObject();
-            j.WriteString("file", s.File);
-            j.WriteString("text", s.Text);
-            if (s.Supporting)
-            {
-                j.WriteBoolean("supporting", true);
-            }
-
-            j.WriteEndObject();
-        }
-
-        j.WriteEndArray();
-        j.WriteNumber("signaturesTotal", Total(c));
-        j.WriteNumber("hitCount", c.HitCount);
-        j.WriteStartArray("hits");
-        foreach (var hit in c.Hits)
-        {
-            var e = hit.Entry;
-            j.WriteStartObject();
-            j.WriteString("file", e.File);
-            j.WriteNumber("line", e.Line);
-            j.WriteString("message", e.Message);
-            if (e.Component is not null)
-            {
-                j.WriteString("component", e.Component);
-            }
-
-            if (e.Timestamp is { } t)
-            {
-                j.WriteString("time", t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
-            }
-
-            j.WriteString("severity", e.Severity.ToString().ToLowerInvariant());
-            j.WriteString("format", e.Format.ToString().ToLowerInvariant());
-            j.WriteStartArray("signatures");
-            foreach (var s in hit.Signatures)
-            {
-                j.WriteStringValue(s.Text);
-            }
-
-            j.WriteEndArray();
-            j.WriteEndObject();
-        }
-
-        j.WriteEndArray();
-        j.WriteEndObject();
-    }
+    private LogsCandidateDocument Candidate(LogCandidate c) => new(
+        c.NodeId,
+        c.IsShared ? "shared-message" : "diagnosis",
+        Title(c.NodeId),
+        c.Order,
+        c.Candidates.Select(d => new LogsCauseDocument(d, Title(d))).ToList(),
+        c.Signatures.Select(s => new LogsSignatureDocument(s.File, s.Text, s.Supporting)).ToList(),
+        Total(c),
+        c.HitCount,
+        c.Hits.Select(hit => new LogsHitDocument(
+            hit.Entry.File,
+            hit.Entry.Line,
+            hit.Entry.Message,
+            hit.Entry.Component,
+            hit.Entry.Timestamp?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            hit.Entry.Severity.ToString().ToLowerInvariant(),
+            hit.Entry.Format.ToString().ToLowerInvariant(),
+            hit.Signatures.Select(s => s.Text).ToList())).ToList());
 
     private void WriteNothingMatched(TextWriter w)
     {

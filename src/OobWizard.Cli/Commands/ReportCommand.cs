@@ -13,7 +13,8 @@ public static class ReportCommand
         var format = new Option<string>("--format") { Description = "md or html", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "html");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output" };
-        var command = new Command("report", "Turn a session into a report to attach to a ticket") { file, format, output };
+        var force = new Option<bool>("--force") { Description = "Replace the --output file if it exists (a saved session is never replaced)" };
+        var command = new Command("report", "Turn a session into a report to attach to a ticket") { file, format, output, force };
         command.SetAction(parse =>
         {
             var content = ContentLocator.Load(parse.GetValue(common.Content), host, out var error);
@@ -22,20 +23,29 @@ public static class ReportCommand
                 return host.Fail(error!);
             }
 
-            var path = parse.GetValue(file) ?? SessionPaths.Latest(host.Env);
-            if (path is null)
-            {
-                return host.Fail($"report: no saved session in {SessionPaths.Directory(host.Env)}; name one: oobwizard report FILE");
-            }
-
+            var named = parse.GetValue(file);
             Session session;
-            try
+            string path;
+            if (named is null)
             {
-                session = SessionStore.Load(path);
+                if (SessionPaths.Latest(host.Env, host.Warn) is not { } latest)
+                {
+                    return host.Fail($"report: no saved session in {SessionPaths.Directory(host.Env)}; name one: oobwizard report FILE");
+                }
+
+                (path, session) = latest;
             }
-            catch (SessionException ex)
+            else
             {
-                return host.Fail(ex.Message);
+                path = named;
+                try
+                {
+                    session = SessionStore.Load(path);
+                }
+                catch (SessionException ex)
+                {
+                    return host.Fail(ex.Message);
+                }
             }
 
             if (parse.GetValue(common.Lang) is { } lang)
@@ -44,7 +54,7 @@ public static class ReportCommand
             }
 
             var text = parse.GetValue(format) == "html" ? ReportExporter.ToHtml(content, session) : ReportExporter.ToMarkdown(content, session);
-            return host.Emit(text, parse.GetValue(output));
+            return host.Emit(text, parse.GetValue(output), parse.GetValue(force));
         });
         return command;
     }

@@ -30,19 +30,44 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
                 var page = new PageBuilder(ctl, console.Profile.Capabilities.Unicode);
                 var context = ctl.CreateProbeContext();
                 await console.Status().StartAsync(page.Ui("probe.running", ctl.Current.Probe), _ => ctl.RunProbeAsync(context, ct)).ConfigureAwait(false);
+                while (ctl.PasswordRefused)
+                {
+                    // AMT refused the password: offer it again (no echo); empty goes on without it.
+                    console.Clear();
+                    console.WriteLine(page.Ui("password.refused", ctl.RefusedUser));
+                    var again = console.Prompt(new TextPrompt<string>(Markup.Escape(page.Ui("password.reenter"))).Secret().AllowEmpty());
+                    if (string.IsNullOrEmpty(again))
+                    {
+                        ctl.DeclinePasswordRetry();
+                        break;
+                    }
+
+                    await console.Status().StartAsync(page.Ui("probe.running", ctl.Current.Probe), _ => ctl.RetryWithPasswordAsync(again, ct)).ConfigureAwait(false);
+                }
+
                 autoProbe = ctl.Current.Id != before;
                 ResetView();
+                _message = ctl.AutomaticMoveRefused;
+                TakeSaveWarning();
                 continue;
             }
 
             var action = ReadAction();
+            TakeSaveWarning();
             switch (action)
             {
                 case UiAction.Quit:
-                    ctl.Save();
+                    return Leave();
+                case UiAction.SaveAs:
                     console.Clear();
-                    console.WriteLine(ctl.Content.UiFormat(ctl.Language, "session.saved", ctl.SessionPath));
-                    return 0;
+                    var target = console.Prompt(new TextPrompt<string>(Markup.Escape(ctl.Content.Ui(ctl.Language, "save.prompt"))).AllowEmpty());
+                    if (!string.IsNullOrWhiteSpace(target))
+                    {
+                        _message = ctl.SaveAs(target.Trim()) ?? ctl.Content.UiFormat(ctl.Language, "save.done", ctl.SessionPath);
+                    }
+
+                    autoProbe = false;
+                    break;
                 case UiAction.Moved:
                     autoProbe = true;
                     ResetView();
@@ -74,6 +99,51 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
         return 0;
     }
 
+    /// <summary>A step that could not be saved: the footer says so (once), with the key that saves elsewhere.</summary>
+    private void TakeSaveWarning()
+    {
+        // The footer is one line: the way out first, then the OS's reason (the full sentence is shown when leaving).
+        if (ctl.TakeSaveWarning() is not null)
+        {
+            _message = ctl.Content.UiFormat(ctl.Language, "save.failed.keys", ctl.NotSavedDetail);
+        }
+    }
+
+    /// <summary>Saves and leaves; when the file cannot be written, asks for another one (Enter alone leaves unsaved, exit 1).</summary>
+    private int Leave()
+    {
+        console.Clear();
+        if (ctl.Save())
+        {
+            console.WriteLine(ctl.Content.UiFormat(ctl.Language, "session.saved", ctl.SessionPath));
+            return 0;
+        }
+
+        console.WriteLine(ctl.NotSavedReason ?? "");
+        if (ctl.ReadOnly)
+        {
+            return 0;
+        }
+
+        while (true)
+        {
+            var target = console.Prompt(new TextPrompt<string>(Markup.Escape(ctl.Content.Ui(ctl.Language, "quit.prompt"))).AllowEmpty());
+            if (string.IsNullOrWhiteSpace(target))
+            {
+                return 1;
+            }
+
+            if (ctl.SaveAs(target.Trim()) is { } refusal)
+            {
+                console.WriteLine(refusal);
+                continue;
+            }
+
+            console.WriteLine(ctl.Content.UiFormat(ctl.Language, "session.saved", ctl.SessionPath));
+            return 0;
+        }
+    }
+
     private void ResetView()
     {
         _selected = 0;
@@ -87,6 +157,7 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
         Back,
         ProbeAgain,
         Note,
+        SaveAs,
         Quit,
         End,
     }
@@ -156,6 +227,8 @@ public sealed class InteractiveFrontEnd(WizardController ctl, IAnsiConsole conso
                 return null;
             case ConsoleKey.N:
                 return UiAction.Note;
+            case ConsoleKey.S:
+                return UiAction.SaveAs;
             case ConsoleKey.P when ctl.CanProbe:
                 return UiAction.ProbeAgain;
             case ConsoleKey.Q or ConsoleKey.Escape:

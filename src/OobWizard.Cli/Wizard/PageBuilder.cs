@@ -101,17 +101,7 @@ public sealed class PageBuilder(WizardController ctl, bool unicode)
         return new Rows(head, table);
     }
 
-    public string Glyph(string outcome) => (outcome, unicode) switch
-    {
-        ("pass", true) => "✓",
-        ("finding", true) => "✗",
-        ("inconclusive", true) => "?",
-        ("error", true) => "!",
-        ("pass", false) => "[ok]",
-        ("finding", false) => "[x]",
-        ("inconclusive", false) => "[?]",
-        _ => "[!]",
-    };
+    public string Glyph(string outcome) => OutcomeGlyph.For(outcome, unicode);
 
     private static Style GlyphStyle(string outcome) => outcome switch
     {

@@ -8,14 +8,23 @@ namespace OobWizard.Cli.Wizard;
 /// <summary>
 /// Line mode for scripts, screen readers and bad links: no ANSI, no cursor movement. Prints each
 /// step with numbered choices and reads one line per answer. EOF saves and exits cleanly.
+/// A step that cannot be saved is said in one line (once), the session stays in memory, and
+/// <c>save FILE</c> saves it elsewhere; <c>quit</c> then asks again before leaving unsaved, and EOF
+/// saves a rescue copy (<see cref="WizardController.SaveRescueCopy"/>).
 /// </summary>
-public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, TextReader input)
+public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, TextReader input, Func<string, string?>? readSecret = null)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var autoProbe = true;
         var redraw = true;
+        var quitAsked = false;
         var page = new PageBuilder(ctl, unicode: false);
+        if (ctl.ReadOnly)
+        {
+            console.WriteLine(page.Ui("save.readonly", ctl.SessionPath) + " " + page.Ui("save.hint.plain"));
+        }
+
         while (true)
         {
             if (autoProbe && ctl.CanProbe)
@@ -23,6 +32,9 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
                 console.WriteLine(page.Ui("probe.running", ctl.Current.Probe));
                 var before = ctl.Current.Id;
                 await ctl.RunProbeAsync(ct).ConfigureAwait(false);
+                Report(ctl.AutomaticMoveRefused, page);
+                await OfferPasswordAsync(page, ct).ConfigureAwait(false);
+                AnnounceSaveProblem(page);
                 // Moved along a verdict: the next node may be a probe too. Stayed: ask the manual question.
                 autoProbe = ctl.Current.Id != before;
                 continue;
@@ -49,16 +61,15 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
             var line = input.ReadLine();
             if (line is null)
             {
-                ctl.Save();
                 console.WriteLine();
-                console.WriteLine(page.Ui("session.saved", ctl.SessionPath));
-                return 0;
+                return LeaveAtEndOfInput(page);
             }
 
-            var (handled, exit, probeAgain) = Handle(line.Trim(), choices, page);
+            var (handled, exit, probeAgain) = Handle(line.Trim(), choices, page, ref quitAsked);
+            AnnounceSaveProblem(page);
             if (exit)
             {
-                return 0;
+                return ctl.NotSavedReason is null || ctl.ReadOnly ? 0 : 1;
             }
 
             autoProbe = probeAgain || handled is "choice" or "restart";
@@ -67,7 +78,75 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
         }
     }
 
-    private (string? What, bool Exit, bool ProbeAgain) Handle(string line, IReadOnlyList<Choice> choices, PageBuilder page)
+    /// <summary>
+    /// After AMT refused the password: say so, and ask for it again (without echo on a terminal, else one line of
+    /// input); an empty answer goes on without it.
+    /// </summary>
+    private async Task OfferPasswordAsync(PageBuilder page, CancellationToken ct)
+    {
+        while (ctl.PasswordRefused)
+        {
+            console.WriteLine(page.Ui("password.refused", ctl.RefusedUser));
+            var prompt = page.Ui("password.reenter");
+            string? again;
+            if (readSecret is not null)
+            {
+                again = readSecret(prompt);
+            }
+            else
+            {
+                console.Write(prompt);
+                console.Profile.Out.Writer.Flush();
+                again = input.ReadLine();
+                console.WriteLine();
+            }
+
+            if (string.IsNullOrEmpty(again))
+            {
+                ctl.DeclinePasswordRetry();
+                return;
+            }
+
+            console.WriteLine(page.Ui("probe.running", ctl.Current.Probe));
+            await ctl.RetryWithPasswordAsync(again, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One line when a step could not be saved (once per failure), with the way out.</summary>
+    private void AnnounceSaveProblem(PageBuilder page)
+    {
+        if (ctl.TakeSaveWarning() is { } warning)
+        {
+            console.WriteLine("! " + warning + " " + page.Ui("save.hint.plain"));
+        }
+    }
+
+    /// <summary>EOF: save; if that fails, keep the input in a rescue copy rather than lose it.</summary>
+    private int LeaveAtEndOfInput(PageBuilder page)
+    {
+        if (ctl.Save())
+        {
+            console.WriteLine(page.Ui("session.saved", ctl.SessionPath));
+            return 0;
+        }
+
+        console.WriteLine("! " + ctl.NotSavedReason);
+        if (ctl.ReadOnly)
+        {
+            return 0;
+        }
+
+        if (ctl.SaveRescueCopy() is { } rescue)
+        {
+            console.WriteLine(page.Ui("save.rescued", rescue));
+            return 1;
+        }
+
+        console.WriteLine(page.Ui("save.lost"));
+        return 1;
+    }
+
+    private (string? What, bool Exit, bool ProbeAgain) Handle(string line, IReadOnlyList<Choice> choices, PageBuilder page, ref bool quitAsked)
     {
         if (line.Length == 0)
         {
@@ -75,12 +154,24 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
         }
 
         var (word, rest) = line.IndexOf(' ') is var sp and > 0 ? (line[..sp].ToLowerInvariant(), line[(sp + 1)..].Trim()) : (line.ToLowerInvariant(), "");
+        var askedBefore = quitAsked;
+        quitAsked = false;
         switch (word)
         {
-            case "quit" or "q" or "exit":
-                ctl.Save();
+            case "quit" or "q" or "exit" when ctl.Save():
                 console.WriteLine(page.Ui("session.saved", ctl.SessionPath));
                 return ("quit", true, false);
+            case "quit" or "q" or "exit" when ctl.ReadOnly || askedBefore:
+                console.WriteLine(ctl.NotSavedReason ?? "");
+                return ("quit", true, false);
+            case "quit" or "q" or "exit":
+                _ = ctl.TakeSaveWarning(); // said here in full, not again
+                console.WriteLine("! " + ctl.NotSavedReason + " " + page.Ui("quit.unsaved"));
+                quitAsked = true;
+                return ("quit-refused", false, false);
+            case "save" or "saveas" when rest.Length > 0:
+                console.WriteLine(ctl.SaveAs(rest) is { } why ? "! " + why : page.Ui("save.done", ctl.SessionPath));
+                return ("save", false, false);
             case "back" or "b":
                 Report(ctl.Fire(Trigger.Back), page);
                 return ("back", false, false);

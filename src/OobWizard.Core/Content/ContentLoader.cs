@@ -1,3 +1,4 @@
+using OobWizard.Core.Files;
 using OobWizard.Core.Tree;
 using YamlDotNet.RepresentationModel;
 
@@ -21,7 +22,12 @@ public static class ContentLoader
         foreach (var file in Directory.GetFiles(treeDir, "*.yaml").Order(StringComparer.Ordinal))
         {
             var display = Display(directory, file);
-            foreach (var node in TreeLoader.LoadFile(display, File.ReadAllText(file), issues))
+            if (Read(file, display, ContentLimits.TreeFile, issues) is not { } yaml)
+            {
+                continue;
+            }
+
+            foreach (var node in TreeLoader.LoadFile(display, yaml, issues))
             {
                 if (seen.TryGetValue(node.Id, out var first))
                 {
@@ -50,15 +56,22 @@ public static class ContentLoader
             foreach (var file in Directory.GetFiles(langDir, "*.md").Order(StringComparer.Ordinal))
             {
                 var id = Path.GetFileNameWithoutExtension(file);
-                byId[id] = FrontMatter.Parse(lang, Display(directory, file), File.ReadAllText(file), issues);
+                var display = Display(directory, file);
+                if (Read(file, display, ContentLimits.Page, issues) is { } page)
+                {
+                    byId[id] = FrontMatter.Parse(lang, display, page, issues);
+                }
             }
 
             var uiFile = Path.Combine(langDir, "ui.yaml");
-            if (File.Exists(uiFile))
+            if (FileKinds.Of(uiFile).Kind != FileKind.Missing)
             {
                 var display = Display(directory, uiFile);
                 uiFiles[lang] = new SourceLocation(display, 1);
-                ui[lang] = LoadUi(display, File.ReadAllText(uiFile), issues);
+                if (Read(uiFile, display, ContentLimits.UiStrings, issues) is { } text)
+                {
+                    ui[lang] = LoadUi(display, text, issues);
+                }
             }
         }
 
@@ -71,22 +84,58 @@ public static class ContentLoader
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var stream = YamlHelpers.TryParse(text, display, 0, issues);
-        if (stream?.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
+        if (stream is null)
         {
-            foreach (var (k, v) in map.Children)
+            return result;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            issues.Add(new ContentIssue(IssueSeverity.Error, new SourceLocation(display, 1), "ui.yaml is empty: it must map each UI string's key to its text ('key: text')"));
+            return result;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode map)
+        {
+            var root = stream.Documents[0].RootNode;
+            var shape = root is YamlSequenceNode ? "a list" : "a single value";
+            issues.Add(new ContentIssue(IssueSeverity.Error, root.At(display), $"ui.yaml is {shape}: it must map each UI string's key to its text ('key: text')"));
+            return result;
+        }
+
+        foreach (var (k, v) in map.Children)
+        {
+            if (k is YamlScalarNode ks && v is YamlScalarNode vs && ks.Value is { } key)
             {
-                if (k is YamlScalarNode ks && v is YamlScalarNode vs && ks.Value is { } key)
-                {
-                    result[key] = vs.Value ?? "";
-                }
-                else
-                {
-                    issues.Add(new ContentIssue(IssueSeverity.Error, k.At(display), "ui strings must be 'key: text' pairs"));
-                }
+                result[key] = vs.Value ?? "";
+                UiPlaceholders.Check(key, result[key], k.At(display), issues);
+            }
+            else
+            {
+                issues.Add(new ContentIssue(IssueSeverity.Error, k.At(display), "ui strings must be 'key: text' pairs"));
             }
         }
 
         return result;
+    }
+
+    /// <summary>A content file's text, or null after an issue naming it (a FIFO, a device, over its cap, unreadable).</summary>
+    private static string? Read(string file, string display, ReadLimit limit, List<ContentIssue> issues)
+    {
+        try
+        {
+            return InputFile.ReadAllText(file, limit);
+        }
+        catch (InputFileException ex)
+        {
+            issues.Add(new ContentIssue(IssueSeverity.Error, new SourceLocation(display, 1), ex.Message));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            issues.Add(new ContentIssue(IssueSeverity.Error, new SourceLocation(display, 1), $"cannot read {display}: {ex.Message}"));
+        }
+
+        return null;
     }
 
     private static string Display(string root, string file) =>

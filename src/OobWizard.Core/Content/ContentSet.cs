@@ -83,7 +83,28 @@ public sealed class ContentSet
         return fallback ?? key;
     }
 
-    /// <summary>A UI string with {0}-style arguments.</summary>
-    public string UiFormat(string language, string key, params object?[] args) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, Ui(language, key), args);
+    /// <summary>
+    /// A UI string with {0}-style arguments. A broken translation (a placeholder the program does not
+    /// pass; lint reports it) falls back to English, then to the key and the arguments: never a crash.
+    /// </summary>
+    public string UiFormat(string language, string key, params object?[] args)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            return string.Format(culture, Ui(language, key), args);
+        }
+        catch (FormatException)
+        {
+        }
+
+        try
+        {
+            return string.Format(culture, Ui(Languages.Default, key), args);
+        }
+        catch (FormatException)
+        {
+            return key + ": " + string.Join(", ", args);
+        }
+    }
 }

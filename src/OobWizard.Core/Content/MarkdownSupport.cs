@@ -35,7 +35,48 @@ public static class MarkdownSupport
         typeof(LineBreakInline), typeof(AutolinkInline), typeof(HtmlEntityInline),
     ];
 
-    public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
+    /// <summary>
+    /// Parses with the content's pipeline. Never throws: text Markdig refuses (nesting beyond its
+    /// depth limit, such as 200 nested '&gt;' quotes) comes back as one code block holding the text,
+    /// so readers still show it; lint reports it (<see cref="TryParse"/>).
+    /// </summary>
+    public static MarkdownDocument Parse(string markdown) =>
+        TryParse(markdown, out var doc, out _) ? doc : Markdown.Parse(AsCodeBlock(markdown), Pipeline);
+
+    /// <summary>Parses, or says in one line why Markdig refused the text.</summary>
+    public static bool TryParse(string markdown, out MarkdownDocument document, out string? problem)
+    {
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+            problem = null;
+            return true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // Markdig's ThrowHelper.CheckDepthLimit: "Markdown elements in the input are too deeply nested - depth limit exceeded."
+            document = new MarkdownDocument();
+            problem = ex.Message.Contains("deeply nested", StringComparison.Ordinal)
+                ? "Markdown nested too deeply for the parser (quotes or lists inside each other); flatten it"
+                : "Markdown the parser cannot read: " + ex.Message.ReplaceLineEndings(" ");
+            return false;
+        }
+    }
+
+    /// <summary>The text as one fenced code block (a fence longer than any backtick run inside).</summary>
+    public static string AsCodeBlock(string text)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', Math.Max(3, longest + 1));
+        return $"{fence}\n{text}\n{fence}\n";
+    }
 
     /// <summary>Headings' ids ({#fix}) found in the body.</summary>
     public static IReadOnlyList<string> SectionIds(MarkdownDocument doc) =>
@@ -44,7 +85,12 @@ public static class MarkdownSupport
     /// <summary>The constructs in <paramref name="markdown"/> that the renderer does not support, with their line.</summary>
     public static IEnumerable<ContentIssue> Check(string markdown, string file, int bodyLine)
     {
-        var doc = Parse(markdown);
+        if (!TryParse(markdown, out var doc, out var problem))
+        {
+            yield return new ContentIssue(IssueSeverity.Error, new SourceLocation(file, bodyLine), problem!);
+            yield break;
+        }
+
         foreach (var node in doc.Descendants())
         {
             string? what = node switch

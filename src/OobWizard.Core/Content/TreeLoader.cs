@@ -150,8 +150,15 @@ public static partial class TreeLoader
             return list;
         }
 
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in seq.Children)
         {
+            if (list.Count == ContentLimits.MaxChoicesPerNode)
+            {
+                issues.Add(Err(cnode.At(file), $"node {id}: {seq.Children.Count} choices; a node may have at most {ContentLimits.MaxChoicesPerNode} (the rest were not read)"));
+                break;
+            }
+
             if (item is not YamlMappingNode cm || cm.Scalar("id") is not { } cid || cm.Scalar("next") is not { } next)
             {
                 issues.Add(Err(item.At(file), $"node {id}: each choice needs id and next"));
@@ -163,7 +170,7 @@ public static partial class TreeLoader
                 issues.Add(Err(item.At(file), $"node {id}: choice id '{cid}' may only use a-z, 0-9 and '-'"));
             }
 
-            if (list.Any(c => c.Id == cid))
+            if (!ids.Add(cid))
             {
                 issues.Add(Err(item.At(file), $"node {id}: choice '{cid}' appears twice"));
                 continue;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using OobWizard.Core.Tree;
 
 namespace OobWizard.Core.Export;
@@ -10,24 +9,12 @@ public static class GraphExporter
 {
     public static string Kind(NodeKind kind) => kind.ToString().ToLowerInvariant();
 
-    public static string ToJson(DecisionTree tree)
-    {
-        var nodes = new JsonArray(tree.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal)
-            .Select(n =>
-            {
-                var o = new JsonObject { ["id"] = n.Id, ["kind"] = Kind(n.Kind) };
-                if (n.Probe is not null)
-                {
-                    o["probe"] = n.Probe;
-                }
-
-                return (JsonNode?)o;
-            }).ToArray());
-        var edges = new JsonArray(tree.Edges()
-            .Select(e => (JsonNode?)new JsonObject { ["from"] = e.From, ["to"] = e.To, ["trigger"] = e.Trigger })
-            .ToArray());
-        return new JsonObject { ["nodes"] = nodes, ["edges"] = edges }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-    }
+    public static string ToJson(DecisionTree tree) =>
+        JsonSerializer.Serialize(
+            new GraphDocument(
+                tree.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).Select(n => new GraphNode(n.Id, Kind(n.Kind), n.Probe)).ToList(),
+                tree.Edges().ToList()),
+            GraphJsonContext.Default.GraphDocument);
 
     public static string ToMermaid(DecisionTree tree)
     {

@@ -16,7 +16,17 @@ public static class HtmlPage
 
     public static string FromMarkdown(string language, string title, string markdown)
     {
-        var body = Markdown.ToHtml(markdown, Pipeline);
+        string body;
+        try
+        {
+            body = Markdown.ToHtml(markdown, Pipeline);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // Nested beyond Markdig's depth limit (content lint names the page): show the text as it is.
+            body = "<pre>" + WebUtility.HtmlEncode(markdown) + "</pre>";
+        }
+
         return $$"""
             <!DOCTYPE html>
             <html lang="{{WebUtility.HtmlEncode(language)}}">

@@ -19,6 +19,7 @@ public static class ContentLinter
         var tree = content.Tree;
         CheckStructure(tree, issues, knownProbes);
         CheckReachability(tree, issues);
+        StateMachineRules.Check(tree, issues);
         CheckTexts(content, issues);
         SharedMessageRule.Check(tree, issues);
         TermListRule.Check(content, issues);
@@ -30,16 +31,19 @@ public static class ContentLinter
 
     private static void CheckStructure(DecisionTree tree, List<ContentIssue> issues, IReadOnlyDictionary<string, IReadOnlyList<string>>? knownProbes)
     {
+        // Where the missing node belongs: line 1 of the first tree file (tree/00-start.yaml in the shipped content).
+        var firstFile = tree.Nodes.Select(n => n.Source.File).Order(StringComparer.Ordinal).FirstOrDefault();
+        var top = firstFile is null ? SourceLocation.None : new SourceLocation(firstFile, 1);
         if (!tree.Contains(Node.StartId))
         {
-            issues.Add(Error(SourceLocation.None, "no 'start' node: the symptom menu is missing"));
+            issues.Add(Error(top, "no 'start' node: the symptom menu is missing, so the wizard cannot start"));
         }
 
         foreach (var id in new[] { Node.ResolvedId, Node.EscalateId })
         {
             if (tree.Find(id) is not { Kind: NodeKind.End })
             {
-                issues.Add(Error(SourceLocation.None, $"no end node '{id}'"));
+                issues.Add(Error(top, $"no end node '{id}'"));
             }
         }
 

@@ -2,46 +2,34 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OobWizard.Core.Engine;
+using OobWizard.Core.Files;
 
 namespace OobWizard.Core.Sessions;
 
 /// <summary>
-/// Saves sessions as JSON atomically (temp file in the same folder, flushed to disk, renamed over
-/// the target) so a crash or a dropped link never leaves half a file, and loads them back.
+/// Saves sessions as JSON atomically (<see cref="AtomicFile"/>: temp file in the same folder, flushed
+/// to disk, renamed over the target) so a crash or a dropped link never leaves half a file, and loads
+/// them back: only from a regular file of at most <see cref="ReadLimit.Session"/>, validated as a
+/// whole (<see cref="SessionValidator"/>) before any field is used.
 /// </summary>
 public static class SessionStore
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = SessionJsonContext.Default.Options;
 
+    /// <summary>Writes the session over <paramref name="path"/> through <see cref="AtomicFile"/> (creating the folder).</summary>
+    /// <exception cref="FileWriteRefusedException">the file is read-only by its permission bits, or not a regular file; it was left alone.</exception>
+    /// <exception cref="IOException">the write failed (disk full, read-only file system); the previous file is intact.</exception>
+    /// <exception cref="UnauthorizedAccessException">no permission to write in the folder; the previous file is intact.</exception>
     public static void Save(string path, Session session)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        var json = ToJson(session).ToJsonString(Indented);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
-            using (var w = new StreamWriter(fs, new System.Text.UTF8Encoding(false)))
-            {
-                w.Write(json);
-                w.Flush();
-                fs.Flush(flushToDisk: true);
-            }
-
-            File.Move(tmp, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(tmp);
-            throw;
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        AtomicFile.WriteAllText(path, ToJson(session).ToJsonString(Indented), ExistingFile.Replace);
     }
 
     /// <summary>What is at <paramref name="path"/>: nothing, one of our sessions, or something else (never to be overwritten).</summary>
     public static SessionFileState Inspect(string path)
     {
-        if (!File.Exists(path))
+        if (FileKinds.Of(path).Kind == FileKind.Missing)
         {
             return SessionFileState.Missing;
         }
@@ -63,7 +51,11 @@ public static class SessionStore
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = InputFile.ReadAllText(path, ReadLimit.Session);
+        }
+        catch (InputFileException ex)
+        {
+            throw new SessionException(ex.Message);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -97,6 +89,17 @@ public static class SessionStore
             throw new SessionException($"{path} is not an OobWizard session (expected \"format\": \"{Session.FormatName}\"); it was left untouched");
         }
 
+        // A newer format may have another shape: say so before judging the shape.
+        if (obj["version"] is JsonValue ver && ver.TryGetValue<int>(out var version) && version > Session.FormatVersion)
+        {
+            throw new SessionException($"{path} was written by a newer OobWizard (session format {version}); update the tool to continue it");
+        }
+
+        if (SessionValidator.Problem(obj) is { } problem)
+        {
+            throw new SessionException($"{path}: not a valid session file: {problem}; it was left untouched");
+        }
+
         try
         {
             return FromJson(obj, path);
@@ -113,7 +116,7 @@ public static class SessionStore
         for (var i = 0; i < s.State.Steps.Count; i++)
         {
             var st = s.State.Steps[i];
-            steps.Add(new JsonObject
+            steps.Add((JsonNode)new JsonObject
             {
                 ["from"] = st.From,
                 ["trigger"] = st.Trigger.ToString(),
@@ -135,9 +138,9 @@ public static class SessionStore
             ["current"] = s.State.Current,
             ["path"] = new JsonArray(s.State.Path.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()),
             ["steps"] = steps,
-            ["evidence"] = JsonSerializer.SerializeToNode(s.Evidence),
-            ["notes"] = JsonSerializer.SerializeToNode(s.Notes),
-            ["history"] = JsonSerializer.SerializeToNode(s.History),
+            ["evidence"] = JsonSerializer.SerializeToNode(s.Evidence, SessionJsonContext.Default.ListProbeEvidence),
+            ["notes"] = JsonSerializer.SerializeToNode(s.Notes, SessionJsonContext.Default.ListSessionNote),
+            ["history"] = JsonSerializer.SerializeToNode(s.History, SessionJsonContext.Default.ListHistoryEntry),
         };
     }
 
@@ -157,9 +160,9 @@ public static class SessionStore
             Language = Req<string>(o, "language"),
             Target = (string?)o["target"],
             Offline = (bool?)o["offline"] ?? false,
-            Evidence = o["evidence"]?.Deserialize<List<ProbeEvidence>>() ?? [],
-            Notes = o["notes"]?.Deserialize<List<SessionNote>>() ?? [],
-            History = o["history"]?.Deserialize<List<HistoryEntry>>() ?? [],
+            Evidence = o["evidence"]?.Deserialize(SessionJsonContext.Default.ListProbeEvidence) ?? [],
+            Notes = o["notes"]?.Deserialize(SessionJsonContext.Default.ListSessionNote) ?? [],
+            History = o["history"]?.Deserialize(SessionJsonContext.Default.ListHistoryEntry) ?? [],
         };
 
         var steps = ImmutableList.CreateBuilder<Step>();
@@ -196,14 +199,4 @@ public static class SessionStore
     private static T Req<T>(JsonObject o, string key) =>
         o[key] is { } v ? v.GetValue<T>() : throw new FormatException($"missing \"{key}\"");
 
-    private static void TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }

@@ -10,17 +10,21 @@ namespace OobWizard.Probes.Amt;
 /// thumbprint (SHA-1, SHA-256 or SHA-384, by HashType) is listed and enabled. Without a root file it shows the list
 /// and leaves the decision to the manual question.
 /// </summary>
-public sealed class AmtCertHashesProbe : IProbe
+public sealed class AmtCertHashesProbe : AmtProbe
 {
-    public string Id => "amt.cert-hashes";
-
-    public string Description => "Is the provisioning root CA's thumbprint in AMT's certificate hash list, and active?";
-
-    public IReadOnlyList<string> Verdicts { get; } = ["pass", "missing"];
-
-    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    public AmtCertHashesProbe(AmtProbeOptions options) : base(options)
     {
-        if (AmtProbeSupport.RequirePassword(Id, context) is { } missing) return missing;
+    }
+
+    public override string Id => "amt.cert-hashes";
+
+    public override string Description => "Is the provisioning root CA's thumbprint in AMT's certificate hash list, and active?";
+
+    public override IReadOnlyList<string> Verdicts { get; } = ["pass", "missing"];
+
+    protected override async Task<ProbeResult> RunAsync(AmtProbeScope scope, CancellationToken cancellationToken)
+    {
+        var context = scope.Context;
         X509Certificate2? root = null;
         if (context.RootCaFile is { } file)
         {
@@ -36,7 +40,7 @@ public sealed class AmtCertHashesProbe : IProbe
 
         using (root)
         {
-            using var client = AmtProbeSupport.CreateClient(context);
+            using var client = scope.Client();
             IReadOnlyList<WsmanInstance> hashes;
             try
             {
@@ -44,7 +48,7 @@ public sealed class AmtCertHashesProbe : IProbe
             }
             catch (WsmanException ex)
             {
-                return AmtProbeSupport.FromException(Id, context, ex);
+                return scope.FromException(ex);
             }
 
             var evidence = new List<Evidence>();
@@ -60,7 +64,7 @@ public sealed class AmtCertHashesProbe : IProbe
             if (root is null)
             {
                 evidence.Insert(0, new("entries", hashes.Count.ToString(CultureInfo.InvariantCulture)));
-                return ProbeResult.Inconclusive(Id, $"{hashes.Count} hashes listed; give --root-ca FILE to check the provisioning root", evidence);
+                return ProbeResult.Inconclusive(Id, $"{hashes.Count} {(hashes.Count == 1 ? "hash" : "hashes")} listed; trust in the provisioning root was not checked (give --root-ca FILE)", evidence);
             }
 
             var thumbprints = new Dictionary<long, byte[]>

@@ -9,21 +9,25 @@ namespace OobWizard.Probes.Amt;
 /// a name, else the OS's FQDN AMT reports), its length (WS-Man fails above 44 bytes on firmware later than 3.x,
 /// per Amtopmgr.log), and whether ping response is on.
 /// </summary>
-public sealed class AmtGeneralProbe : IProbe
+public sealed class AmtGeneralProbe : AmtProbe
 {
+    public AmtGeneralProbe(AmtProbeOptions options) : base(options)
+    {
+    }
+
     /// <summary>From SP2's Amtopmgr.log text: "WSMAN will fail with FQDN longer than 44 bytes" (seed 000).</summary>
     public const int MaxFqdnBytes = 44;
 
-    public string Id => "amt.general";
+    public override string Id => "amt.general";
 
-    public string Description => "Does AMT's FQDN match the name in use, fit in 44 bytes, and is ping response on?";
+    public override string Description => "Does AMT's FQDN match the name in use, fit in 44 bytes, and is ping response on?";
 
-    public IReadOnlyList<string> Verdicts { get; } = ["pass", "fqdn-mismatch", "fqdn-too-long", "ping-disabled"];
+    public override IReadOnlyList<string> Verdicts { get; } = ["pass", "fqdn-mismatch", "fqdn-too-long", "ping-disabled"];
 
-    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    protected override async Task<ProbeResult> RunAsync(AmtProbeScope scope, CancellationToken cancellationToken)
     {
-        if (AmtProbeSupport.RequirePassword(Id, context) is { } missing) return missing;
-        using var client = AmtProbeSupport.CreateClient(context);
+        var context = scope.Context;
+        using var client = scope.Client();
         WsmanInstance settings;
         try
         {
@@ -31,7 +35,7 @@ public sealed class AmtGeneralProbe : IProbe
         }
         catch (WsmanException ex)
         {
-            return AmtProbeSupport.FromException(Id, context, ex);
+            return scope.FromException(ex);
         }
 
         var fqdn = AmtFqdn(settings);
@@ -52,7 +56,7 @@ public sealed class AmtGeneralProbe : IProbe
 
         if (bytes > MaxFqdnBytes)
         {
-            return ProbeResult.Finding(Id, "fqdn-too-long", $"AMT's FQDN {fqdn} is {bytes} bytes, over the {MaxFqdnBytes}-byte limit", evidence, AmtDiagnoses.Wireless);
+            return ProbeResult.Finding(Id, "fqdn-too-long", $"AMT's FQDN {fqdn} is {bytes} bytes, over the {MaxFqdnBytes}-byte limit", evidence, AmtDiagnoses.FqdnOver44);
         }
 
         if (inUse is not null && !string.Equals(inUse, fqdn, StringComparison.OrdinalIgnoreCase))

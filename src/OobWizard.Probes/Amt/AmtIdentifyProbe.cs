@@ -1,73 +1,68 @@
-using OobWizard.Probes.Amt.Wsman;
+using System.Globalization;
 
 namespace OobWizard.Probes.Amt;
 
 /// <summary>
-/// amt.identify: is this AMT, and which firmware? Uses only unauthenticated answers: WS-Man Identify, and the 401
-/// challenge whose Digest realm and Server header fingerprint AMT and its version.
+/// amt.identify: is this AMT, and which firmware? Reports the run's first contact (<see cref="AmtContact"/>): WS-Man
+/// Identify, the 401 challenge whose Digest realm and Server header fingerprint AMT and its version, and the RMCP
+/// pong. Uses no credentials. When the device is not AMT, every other AMT probe stops with one line.
 /// </summary>
-public sealed class AmtIdentifyProbe : IProbe
+public sealed class AmtIdentifyProbe : AmtProbe
 {
-    public string Id => "amt.identify";
-
-    public string Description => "Does the device answer as Intel AMT (Identify, Digest realm, Server header), and which firmware?";
-
-    public IReadOnlyList<string> Verdicts { get; } = ["pass", "not-amt"];
-
-    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    public AmtIdentifyProbe(AmtProbeOptions options) : base(options)
     {
-        if (AmtProbeSupport.RequireTarget(Id, context) is { } missing) return missing;
-        using var client = AmtProbeSupport.CreateClient(context);
-        var evidence = new List<Evidence> { AmtProbeSupport.Transport(context) };
-        IdentifyResult? identify = null;
-        try
+    }
+
+    public override string Id => "amt.identify";
+
+    public override string Description => "Does the device answer as Intel AMT (Identify, Digest realm, Server header), and which firmware?";
+
+    public override IReadOnlyList<string> Verdicts { get; } = ["pass", "not-amt"];
+
+    protected override bool NeedsPassword => false;
+
+    protected override bool StopsWhenNotAmt => false;
+
+    protected override async Task<ProbeResult> RunAsync(AmtProbeScope scope, CancellationToken cancellationToken)
+    {
+        var contact = scope.Contact;
+        if (contact.ResolveProblem is { } unresolved) return ProbeResult.Inconclusive(Id, unresolved);
+        var evidence = new List<Evidence> { scope.Transport };
+        if (contact.Failure is { } failure)
         {
-            identify = await client.IdentifyAsync(cancellationToken).ConfigureAwait(false);
+            if (contact.Http is { } h) evidence.Add(new($"TCP {h.Port.ToString(CultureInfo.InvariantCulture)}", h.Text));
+            if (contact.Tls is { } t) evidence.Add(new($"TCP {t.Port.ToString(CultureInfo.InvariantCulture)}", t.Text));
+            return contact.TimedOut
+                ? ProbeResult.Error(Id, failure, evidence)
+                : ProbeResult.Error(Id, $"cannot connect: {failure}", evidence);
+        }
+
+        if (contact.Identify is { } identify)
+        {
             evidence.Add(new("Identify vendor", identify.ProductVendor ?? "(none)"));
             evidence.Add(new("Identify version", identify.ProductVersion ?? "(none)"));
             evidence.Add(new("Identify protocol", identify.ProtocolVersion ?? "(none)"));
-            evidence.Add(AmtProbeSupport.RoundTrip(client));
         }
-        catch (WsmanAuthenticationException)
+        else
         {
-            evidence.Add(new("Identify", "requires authentication (HTTP 401)"));
-        }
-        catch (WsmanProtocolException ex)
-        {
-            evidence.Add(new("Identify", $"not answered: {ex.Message}"));
-        }
-        catch (WsmanFaultException ex)
-        {
-            evidence.Add(new("Identify", $"fault {ex.Subcode}"));
-        }
-        catch (WsmanException ex)
-        {
-            // Refused, reset or silent: asking again for the challenge would only spend the rest of the bound.
-            return AmtProbeSupport.FromException(Id, context, ex);
+            evidence.Add(new("Identify", contact.Challenge is { HttpStatus: 401 } ? "requires authentication (HTTP 401)" : $"not answered: {contact.WsmanAnswer ?? "no WS-Man answer"}"));
         }
 
-        AmtChallenge challenge;
-        try
+        evidence.Add(new("Server header", contact.ServerHeader ?? "(none)"));
+        evidence.Add(new("Digest realm", contact.Challenge?.Realm ?? "(no Digest challenge)"));
+        var pong = await contact.PongWithinGraceAsync(cancellationToken).ConfigureAwait(false);
+        evidence.Add(new("RMCP ping", pong is null
+            ? "no pong (inconclusive: AMT before 4.0 and AMT with RMCP ping off do not answer)"
+            : $"{(pong.IsIntel ? "Intel" : $"IANA {pong.IanaEnterprise.ToString(CultureInfo.InvariantCulture)}")} AMT {pong.MajorVersion.ToString(CultureInfo.InvariantCulture)}.{pong.MinorVersion.ToString(CultureInfo.InvariantCulture)}"));
+        if (contact.IsAmt)
         {
-            challenge = await client.ProbeChallengeAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (WsmanException ex) when (identify is null)
-        {
-            return AmtProbeSupport.FromException(Id, context, ex);
-        }
-        catch (WsmanException)
-        {
-            challenge = new AmtChallenge(0, null, client.LastServerHeader, []);
-        }
-
-        evidence.Add(new("Server header", challenge.ServerHeader ?? client.LastServerHeader ?? "(none)"));
-        evidence.Add(new("Digest realm", challenge.Realm ?? "(no Digest challenge)"));
-        var version = challenge.Version ?? AmtVersion.Parse(identify?.ProductVersion);
-        if (identify?.IsIntelAmt == true || challenge.LooksLikeAmt)
-        {
+            var version = contact.Version;
             return ProbeResult.Pass(Id, version is null ? "Intel AMT answers" : $"Intel AMT {version} answers", evidence);
         }
 
-        return ProbeResult.Finding(Id, "not-amt", "the device answers on the AMT port but does not look like Intel AMT", evidence, AmtDiagnoses.CannotConnect);
+        var what = contact.ServerHeader is { Length: > 0 } s ? $"a {s} web server" : "a service";
+        return ProbeResult.Finding(Id, "not-amt",
+            $"not an AMT device: {what} answers on port {contact.Port.ToString(CultureInfo.InvariantCulture)} without AMT's Server header, Digest challenge or RMCP pong",
+            evidence, AmtDiagnoses.CannotConnect);
     }
 }

@@ -8,18 +8,22 @@ namespace OobWizard.Probes.Amt;
 /// the wireless one. ConfigMgr 2007 SP2 cannot provision or update AMT over wireless, and a name that resolves to the
 /// wireless address sends the console there.
 /// </summary>
-public sealed class AmtNetworkProbe : IProbe
+public sealed class AmtNetworkProbe : AmtProbe
 {
-    public string Id => "amt.network";
-
-    public string Description => "Is AMT reached over its wired port, or only over wireless?";
-
-    public IReadOnlyList<string> Verdicts { get; } = ["pass", "wireless"];
-
-    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    public AmtNetworkProbe(AmtProbeOptions options) : base(options)
     {
-        if (AmtProbeSupport.RequirePassword(Id, context) is { } missing) return missing;
-        using var client = AmtProbeSupport.CreateClient(context);
+    }
+
+    public override string Id => "amt.network";
+
+    public override string Description => "Is AMT reached over its wired port, or only over wireless?";
+
+    public override IReadOnlyList<string> Verdicts { get; } = ["pass", "wireless"];
+
+    protected override async Task<ProbeResult> RunAsync(AmtProbeScope scope, CancellationToken cancellationToken)
+    {
+        var context = scope.Context;
+        using var client = scope.Client();
         IReadOnlyList<WsmanInstance> ports;
         try
         {
@@ -27,7 +31,7 @@ public sealed class AmtNetworkProbe : IProbe
         }
         catch (WsmanException ex)
         {
-            return AmtProbeSupport.FromException(Id, context, ex);
+            return scope.FromException(ex);
         }
 
         var wired = ports.Where(p => !IsWireless(p)).ToList();

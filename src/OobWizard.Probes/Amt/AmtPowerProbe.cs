@@ -7,18 +7,22 @@ namespace OobWizard.Probes.Amt;
 /// amt.power: reads CIM_AssociatedPowerManagementService.PowerState, then one non-power class. When only the power
 /// state answers, the console shows just that: the "power state only" symptom.
 /// </summary>
-public sealed class AmtPowerProbe : IProbe
+public sealed class AmtPowerProbe : AmtProbe
 {
-    public string Id => "amt.power";
-
-    public string Description => "Can the power state be read, and do calls beyond the power state work too?";
-
-    public IReadOnlyList<string> Verdicts { get; } = ["pass", "power-only"];
-
-    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    public AmtPowerProbe(AmtProbeOptions options) : base(options)
     {
-        if (AmtProbeSupport.RequirePassword(Id, context) is { } missing) return missing;
-        using var client = AmtProbeSupport.CreateClient(context);
+    }
+
+    public override string Id => "amt.power";
+
+    public override string Description => "Can the power state be read, and do calls beyond the power state work too?";
+
+    public override IReadOnlyList<string> Verdicts { get; } = ["pass", "power-only"];
+
+    protected override async Task<ProbeResult> RunAsync(AmtProbeScope scope, CancellationToken cancellationToken)
+    {
+        var context = scope.Context;
+        using var client = scope.Client();
         WsmanInstance power;
         try
         {
@@ -26,13 +30,13 @@ public sealed class AmtPowerProbe : IProbe
         }
         catch (WsmanException ex)
         {
-            return AmtProbeSupport.FromException(Id, context, ex);
+            return scope.FromException(ex);
         }
 
         var state = power.Long("PowerState");
         var evidence = new List<Evidence>
         {
-            AmtProbeSupport.Transport(context),
+            scope.Transport,
             new("PowerState", state is null ? "(not reported)" : $"{state.Value.ToString(CultureInfo.InvariantCulture)} ({PowerStateName(state.Value)})"),
             AmtProbeSupport.RoundTrip(client),
         };

@@ -7,24 +7,6 @@ namespace OobWizard.Probes.Amt;
 /// <summary>What every AMT probe needs: a client aimed at the target, and one mapping from client errors to results.</summary>
 internal static class AmtProbeSupport
 {
-    public static WsmanClient CreateClient(ProbeContext context, bool? useTls = null)
-    {
-        var tls = useTls ?? context.UseTls;
-        return new WsmanClient(new WsmanClientOptions
-        {
-            Host = context.Target!,
-            Port = tls ? context.TlsPort : context.HttpPort,
-            UseTls = tls,
-            User = context.User,
-            Password = context.Password,
-            // A little under the probe's bound, so a silent device is reported by the probe with its evidence
-            // rather than cut off by the runner.
-            Timeout = context.Timeout * 0.9,
-            Insecure = context.Insecure,
-            CaFile = context.CaFile,
-        });
-    }
-
     public static ProbeResult? RequireTarget(string probeId, ProbeContext context) =>
         string.IsNullOrWhiteSpace(context.Target) ? ProbeResult.Inconclusive(probeId, "no target given (--target HOST)") : null;
 
@@ -55,18 +37,31 @@ internal static class AmtProbeSupport
     /// Client errors become inconclusive (the device answered but this probe cannot decide) or error (no usable
     /// answer). Both send the wizard to the node's manual question, with the reason as the summary.
     /// </summary>
-    public static ProbeResult FromException(string probeId, ProbeContext context, WsmanException exception)
+    public static ProbeResult FromException(string probeId, ProbeContext context, WsmanException exception, AmtProbeScope? scope = null)
     {
-        var evidence = new List<Evidence> { Transport(context) };
+        var evidence = new List<Evidence> { scope?.Transport ?? Transport(context) };
         switch (exception)
         {
+            case WsmanAuthenticationException { RefusedEarlier: true }:
+                evidence.Add(new("user", context.User));
+                return ProbeResult.Inconclusive(probeId, $"not asked: AMT refused the password for {context.User} earlier in this run, and it is not sent again", evidence);
             case WsmanAuthenticationException { CredentialsSent: false }:
                 return ProbeResult.Inconclusive(probeId, "no AMT password (set OOBW_AMT_PASSWORD or answer the prompt)", evidence);
             case WsmanAuthenticationException auth:
                 if (auth.Challenge.Realm is { } realm) evidence.Add(new("Digest realm", realm));
                 evidence.Add(new("user", context.User));
-                return ProbeResult.Inconclusive(probeId, "the device refused the credentials (HTTP 401); see amt.auth", evidence);
+                return ProbeResult.Inconclusive(probeId, $"AMT refused the password for {context.User} (HTTP 401); it is not sent again in this run (see amt.auth)", evidence);
+            case WsmanChallengeException challenge:
+                if (challenge.Challenge.ServerHeader is { } server) evidence.Add(new("Server header", server));
+                evidence.Add(new("WWW-Authenticate", challenge.Challenge.Schemes.Count == 0 ? "(none)" : string.Join(", ", challenge.Challenge.Schemes)));
+                return ProbeResult.Inconclusive(probeId, $"the device's challenge cannot be answered ({challenge.Reason}), so no credentials were sent", evidence);
             case WsmanCertificateRejectedException cert:
+                if (scope?.Tls is { } tls)
+                {
+                    evidence.AddRange(tls.ToEvidence());
+                    return ProbeResult.Inconclusive(probeId, $"the TLS certificate did not validate ({string.Join("; ", tls.Problems)}), so no credentials were sent (--ca-file or --insecure)", evidence);
+                }
+
                 if (cert.Certificate is { } facts) evidence.AddRange(facts.ToEvidence());
                 evidence.Add(new("TLS validation", cert.Errors.ToString()));
                 return ProbeResult.Inconclusive(probeId, "the TLS certificate did not validate, so no credentials were sent (--ca-file or --insecure)", evidence);
@@ -76,7 +71,10 @@ internal static class AmtProbeSupport
             case WsmanTimeoutException timeout:
                 return ProbeResult.Error(probeId, $"no answer within {timeout.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s", evidence);
             case WsmanProtocolException { HttpStatus: 404 }:
+                // Reached only for a device the first contact found to be AMT: one without WS-Management.
                 return ProbeResult.Inconclusive(probeId, "no WS-Management service at /wsman (HTTP 404): firmware older than AMT 3.x speaks another protocol", evidence);
+            case WsmanProtocolException protocol:
+                return ProbeResult.Error(probeId, protocol.Message, evidence);
             case WsmanTransportException transport:
                 return ProbeResult.Error(probeId, $"cannot connect: {transport.Message}", evidence);
             default:

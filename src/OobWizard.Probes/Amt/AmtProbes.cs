@@ -2,7 +2,8 @@ namespace OobWizard.Probes.Amt;
 
 /// <summary>
 /// The AMT probes, for registration with <see cref="ProbeRunner"/>. All are read-only: Identify, Get, Enumerate and
-/// Pull over WS-Man, TCP connects, a TLS handshake and the RMCP ping; never Put or Invoke.
+/// Pull over WS-Man, TCP connects, a TLS handshake and the RMCP ping; never Put or Invoke. Identify comes first: the
+/// first contact decides whether the others have anything to ask.
 /// </summary>
 public static class AmtProbes
 {
@@ -11,17 +12,17 @@ public static class AmtProbes
         var o = options ?? AmtProbeOptions.Default;
         return
         [
+            new AmtIdentifyProbe(o),
             new AmtReachableProbe(o),
-            new AmtIdentifyProbe(),
-            new AmtAuthProbe(),
+            new AmtAuthProbe(o),
             new AmtProvisioningProbe(o),
-            new AmtGeneralProbe(),
-            new AmtRedirectionProbe(),
-            new AmtPowerProbe(),
-            new AmtCertHashesProbe(),
+            new AmtGeneralProbe(o),
+            new AmtRedirectionProbe(o),
+            new AmtPowerProbe(o),
+            new AmtCertHashesProbe(o),
             new AmtTlsProbe(o),
-            new AmtNetworkProbe(),
-            new AmtVersionSupportProbe(),
+            new AmtNetworkProbe(o),
+            new AmtVersionSupportProbe(o),
         ];
     }
 }

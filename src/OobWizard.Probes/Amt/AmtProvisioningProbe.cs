@@ -8,23 +8,26 @@ namespace OobWizard.Probes.Amt;
 /// When the credentials are refused, the RMCP pong still tells the state: provisioned yet refusing ConfigMgr's
 /// credentials is the mark of a device another management solution provisioned.
 /// </summary>
-public sealed class AmtProvisioningProbe : IProbe
+public sealed class AmtProvisioningProbe : AmtProbe
 {
-    private readonly AmtProbeOptions _options;
-
-    public AmtProvisioningProbe(AmtProbeOptions options) => _options = options;
-
-    public string Id => "amt.provisioning";
-
-    public string Description => "Is AMT provisioned, and in which mode?";
-
-    public IReadOnlyList<string> Verdicts { get; } = ["provisioned", "not-provisioned", "in-provisioning"];
-
-    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    public AmtProvisioningProbe(AmtProbeOptions options) : base(options)
     {
-        if (AmtProbeSupport.RequireTarget(Id, context) is { } missing) return missing;
-        using var client = AmtProbeSupport.CreateClient(context);
-        var evidence = new List<Evidence> { AmtProbeSupport.Transport(context) };
+    }
+
+    public override string Id => "amt.provisioning";
+
+    public override string Description => "Is AMT provisioned, and in which mode?";
+
+    public override IReadOnlyList<string> Verdicts { get; } = ["provisioned", "not-provisioned", "in-provisioning"];
+
+    /// <summary>Without a usable password the RMCP pong still tells the state.</summary>
+    protected override bool NeedsPassword => false;
+
+    protected override async Task<ProbeResult> RunAsync(AmtProbeScope scope, CancellationToken cancellationToken)
+    {
+        var context = scope.Context;
+        using var client = scope.Client();
+        var evidence = new List<Evidence> { scope.Transport };
         WsmanException? failure;
         try
         {
@@ -45,7 +48,7 @@ public sealed class AmtProvisioningProbe : IProbe
 
             return Result(state, evidence, credentialsRefused: false);
         }
-        catch (WsmanException ex) when (ex is WsmanAuthenticationException or WsmanFaultException { IsAccessDenied: true })
+        catch (WsmanException ex) when (ex is WsmanAuthenticationException or WsmanFaultException { IsAccessDenied: true } or WsmanCertificateRejectedException or WsmanChallengeException)
         {
             // Refused or denied: the RMCP pong still carries the state. (Firmware without WS-Man stays inconclusive:
             // the content then asks, and goes on to the version check.)
@@ -53,15 +56,15 @@ public sealed class AmtProvisioningProbe : IProbe
         }
         catch (WsmanException ex)
         {
-            return AmtProbeSupport.FromException(Id, context, ex);
+            return scope.FromException(ex);
         }
 
-        var refused = failure is WsmanAuthenticationException { CredentialsSent: true };
-        evidence.Add(new("WS-Man", refused ? "credentials refused (HTTP 401)" : failure.Message));
-        var pong = await RmcpPing.PingAsync(context.Target!, _options.RmcpPort, AmtProbeSupport.AttemptBound(context, _options), cancellationToken).ConfigureAwait(false);
-        if (pong is null)
+        var refused = failure is WsmanAuthenticationException { CredentialsSent: true } or WsmanAuthenticationException { RefusedEarlier: true };
+        evidence.Add(new("WS-Man", refused ? $"the password for {context.User} was refused (HTTP 401)" : failure.Message));
+        var pong = await scope.Contact.PongWithinGraceAsync(cancellationToken).ConfigureAwait(false);
+        if (pong is null || !pong.IsIntel)
         {
-            return AmtProbeSupport.FromException(Id, context, failure);
+            return scope.FromException(failure);
         }
 
         evidence.Add(new("RMCP pong", $"{pong.ProvisioningStateText}, AMT {pong.MajorVersion}.{pong.MinorVersion}"));

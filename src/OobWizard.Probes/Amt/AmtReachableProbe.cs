@@ -1,94 +1,82 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 
 namespace OobWizard.Probes.Amt;
 
 /// <summary>
-/// amt.reachable: which AMT ports accept a TCP connection (WS-Man 16992/16993, redirection 16994/16995, 623/664) and
-/// whether the RMCP presence ping is answered. Every attempt has its own short bound, so a filtered port costs at most
-/// that bound and the whole probe stays inside its timeout.
+/// amt.reachable: which AMT ports accept a TCP connection (WS-Man 16992/16993 from the run's first contact,
+/// redirection 16994/16995, 623/664) and whether the RMCP presence ping is answered. A device that takes only TLS
+/// (16992 closed, 16993 open: AMT 16 and later once TLS is on) is named as such; the other probes then use 16993.
+/// No pong is inconclusive, never "absent": AMT before 4.0 does not answer the ping at all.
 /// </summary>
-public sealed class AmtReachableProbe : IProbe
+public sealed class AmtReachableProbe : AmtProbe
 {
-    private readonly AmtProbeOptions _options;
-
-    public AmtReachableProbe(AmtProbeOptions options) => _options = options;
-
-    public string Id => "amt.reachable";
-
-    public string Description => "Do the AMT ports (16992-16995, 623/664) accept connections, and does RMCP ping answer?";
-
-    public IReadOnlyList<string> Verdicts { get; } = ["pass", "closed"];
-
-    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    public AmtReachableProbe(AmtProbeOptions options) : base(options)
     {
-        if (AmtProbeSupport.RequireTarget(Id, context) is { } missing) return missing;
-        var host = context.Target!;
-        var bound = AmtProbeSupport.AttemptBound(context, _options);
-        if (AmtProbeSupport.IsDnsName(host))
-        {
-            // A name that does not resolve is a DNS problem (dns.forward), not a closed device: say so instead of
-            // reporting every port closed.
-            try
-            {
-                var addresses = await System.Net.Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-                if (addresses.Length == 0) return ProbeResult.Inconclusive(Id, $"{host} does not resolve to an address (see dns.forward)");
-            }
-            catch (SocketException ex)
-            {
-                return ProbeResult.Inconclusive(Id, $"{host} does not resolve: {ex.SocketErrorCode} (see dns.forward)", [new("name", host)]);
-            }
-        }
-
-        var ports = new List<(int Port, string Role)>
-        {
-            (context.HttpPort, "WS-Man HTTP"),
-            (context.TlsPort, "WS-Man TLS"),
-            (_options.RedirectionPort, "redirection (SOL/IDER)"),
-            (_options.RedirectionTlsPort, "redirection TLS"),
-        };
-        ports.AddRange(_options.ExtraTcpPorts.Select(p => (p, "ASF/RMCP TCP")));
-        var checks = ports.Select(p => ConnectAsync(host, p.Port, bound, cancellationToken)).ToList();
-        var ping = RmcpPing.PingAsync(host, _options.RmcpPort, bound, cancellationToken);
-        var states = await Task.WhenAll(checks).ConfigureAwait(false);
-        var pong = await ping.ConfigureAwait(false);
-
-        var evidence = new List<Evidence>();
-        for (var i = 0; i < ports.Count; i++)
-        {
-            evidence.Add(new($"TCP {ports[i].Port.ToString(CultureInfo.InvariantCulture)} ({ports[i].Role})", states[i]));
-        }
-
-        evidence.Add(new($"RMCP ping UDP {_options.RmcpPort.ToString(CultureInfo.InvariantCulture)}", pong is null
-            ? "no answer"
-            : $"answered: {(pong.IsIntel ? "Intel" : $"IANA {pong.IanaEnterprise}")} AMT {pong.MajorVersion}.{pong.MinorVersion}, WS-Man port {pong.WsmanPort}, {pong.ProvisioningStateText}"));
-
-        var open = ports.Where((_, i) => states[i].StartsWith("open", StringComparison.Ordinal)).Select(p => p.Port.ToString(CultureInfo.InvariantCulture)).ToList();
-        var wsmanOpen = states[0].StartsWith("open", StringComparison.Ordinal) || states[1].StartsWith("open", StringComparison.Ordinal);
-        return wsmanOpen
-            ? ProbeResult.Pass(Id, $"AMT answers on {host}: TCP {string.Join(", ", open)} open", evidence)
-            : ProbeResult.Finding(Id, "closed", $"no AMT WS-Man port answers on {host}", evidence, AmtDiagnoses.CannotConnect);
     }
 
-    private static async Task<string> ConnectAsync(string host, int port, TimeSpan bound, CancellationToken cancellationToken)
+    public override string Id => "amt.reachable";
+
+    public override string Description => "Do the AMT ports (16992-16995, 623/664) accept connections, and does RMCP ping answer?";
+
+    public override IReadOnlyList<string> Verdicts { get; } = ["pass", "closed", "tls-only"];
+
+    protected override bool NeedsPassword => false;
+
+    protected override bool StopsWhenNotAmt => false;
+
+    protected override async Task<ProbeResult> RunAsync(AmtProbeScope scope, CancellationToken cancellationToken)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(bound);
-        using var tcp = new TcpClient();
-        var started = Stopwatch.GetTimestamp();
-        try
+        var contact = scope.Contact;
+        var context = scope.Context;
+        if (contact.ResolveProblem is { } unresolved) return ProbeResult.Inconclusive(Id, unresolved);
+        var host = contact.Host;
+        var bound = AmtProbeSupport.AttemptBound(context, Options);
+        var others = new List<(int Port, string Role)>
         {
-            await tcp.ConnectAsync(host, port, cts.Token).ConfigureAwait(false);
-            return $"open ({Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms)";
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            (Options.RedirectionPort, "redirection (SOL/IDER)"),
+            (Options.RedirectionTlsPort, "redirection TLS"),
+        };
+        others.AddRange(Options.ExtraTcpPorts.Select(p => (p, "ASF/RMCP TCP")));
+        var checks = others.Select(p => TcpPortState.ConnectAsync(host, p.Port, bound, cancellationToken)).ToList();
+        // The WS-Man port that was not needed for the first contact may still be connecting (a filtered port).
+        var http = contact.Http ?? await TcpPortState.ConnectAsync(host, context.HttpPort, bound, cancellationToken).ConfigureAwait(false);
+        var tls = contact.Tls ?? await TcpPortState.ConnectAsync(host, context.TlsPort, bound, cancellationToken).ConfigureAwait(false);
+        var states = await Task.WhenAll(checks).ConfigureAwait(false);
+        var pong = await contact.PongWithinGraceAsync(cancellationToken).ConfigureAwait(false);
+
+        var evidence = new List<Evidence>
         {
-            return $"no answer within {bound.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (filtered?)";
-        }
-        catch (SocketException ex)
+            new($"TCP {http.Port.ToString(CultureInfo.InvariantCulture)} (WS-Man HTTP)", http.Text),
+            new($"TCP {tls.Port.ToString(CultureInfo.InvariantCulture)} (WS-Man TLS)", tls.Text),
+        };
+        for (var i = 0; i < others.Count; i++)
         {
-            return ex.SocketErrorCode == SocketError.ConnectionRefused ? "closed (refused)" : $"closed ({ex.SocketErrorCode})";
+            evidence.Add(new($"TCP {others[i].Port.ToString(CultureInfo.InvariantCulture)} ({others[i].Role})", states[i].Text));
         }
+
+        evidence.Add(new($"RMCP ping UDP {Options.RmcpPort.ToString(CultureInfo.InvariantCulture)}", pong is null
+            ? $"no pong within {contact.PongGrace.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms (inconclusive: AMT before 4.0, or RmcpPingResponseEnabled off)"
+            : $"answered: {(pong.IsIntel ? "Intel" : $"IANA {pong.IanaEnterprise.ToString(CultureInfo.InvariantCulture)}")} AMT {pong.MajorVersion.ToString(CultureInfo.InvariantCulture)}.{pong.MinorVersion.ToString(CultureInfo.InvariantCulture)}, WS-Man port {pong.WsmanPort.ToString(CultureInfo.InvariantCulture)}, {pong.ProvisioningStateText}"));
+        if (contact.PortNote is { } note) evidence.Add(new("WS-Man port used", note));
+
+        var open = new[] { http, tls }.Concat(states).Where(s => s.Open).Select(s => s.Port.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (!http.Open && !tls.Open)
+        {
+            return ProbeResult.Finding(Id, "closed", $"no AMT WS-Man port answers on {host}", evidence, AmtDiagnoses.CannotConnect);
+        }
+
+        if (!contact.IsAmt && contact.Failure is null)
+        {
+            return ProbeResult.Inconclusive(Id, $"not an AMT device: TCP {string.Join(", ", open)} open, but it does not answer as AMT (see amt.identify)", evidence);
+        }
+
+        if (!http.Open && tls.Open && !context.UseTls)
+        {
+            return ProbeResult.Finding(Id, "tls-only",
+                $"AMT takes only TLS: {http.Port.ToString(CultureInfo.InvariantCulture)} closed, {tls.Port.ToString(CultureInfo.InvariantCulture)} open; the probes used TLS on {tls.Port.ToString(CultureInfo.InvariantCulture)} (pass --tls to say so)",
+                evidence, AmtDiagnoses.TlsOnly);
+        }
+
+        return ProbeResult.Pass(Id, $"AMT answers on {host}: TCP {string.Join(", ", open)} open", evidence);
     }
 }

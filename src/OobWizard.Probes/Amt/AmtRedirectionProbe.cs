@@ -7,18 +7,21 @@ namespace OobWizard.Probes.Amt;
 /// amt.redirection: AMT_RedirectionService. EnabledState 32768-32771 carries IDER in bit 0 and SOL in bit 1
 /// (MeshCommander); ListenerEnabled must also be true for either to work.
 /// </summary>
-public sealed class AmtRedirectionProbe : IProbe
+public sealed class AmtRedirectionProbe : AmtProbe
 {
-    public string Id => "amt.redirection";
-
-    public string Description => "Are Serial over LAN, IDE redirection and the redirection listener enabled?";
-
-    public IReadOnlyList<string> Verdicts { get; } = ["pass", "disabled"];
-
-    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    public AmtRedirectionProbe(AmtProbeOptions options) : base(options)
     {
-        if (AmtProbeSupport.RequirePassword(Id, context) is { } missing) return missing;
-        using var client = AmtProbeSupport.CreateClient(context);
+    }
+
+    public override string Id => "amt.redirection";
+
+    public override string Description => "Are Serial over LAN, IDE redirection and the redirection listener enabled?";
+
+    public override IReadOnlyList<string> Verdicts { get; } = ["pass", "disabled"];
+
+    protected override async Task<ProbeResult> RunAsync(AmtProbeScope scope, CancellationToken cancellationToken)
+    {
+        using var client = scope.Client();
         WsmanInstance service;
         try
         {
@@ -26,7 +29,7 @@ public sealed class AmtRedirectionProbe : IProbe
         }
         catch (WsmanException ex)
         {
-            return AmtProbeSupport.FromException(Id, context, ex);
+            return scope.FromException(ex);
         }
 
         var state = service.Long("EnabledState");
@@ -51,6 +54,9 @@ public sealed class AmtRedirectionProbe : IProbe
         if (listener != true) off.Add("the redirection listener");
         return off.Count == 0
             ? ProbeResult.Pass(Id, "SOL, IDE redirection and the listener are enabled", evidence)
-            : ProbeResult.Finding(Id, "disabled", $"disabled: {string.Join(", ", off)}", evidence, AmtDiagnoses.RedirectionDisabled);
+            : ProbeResult.Finding(Id, "disabled", $"{Join(off)} {(off.Count == 1 ? "is" : "are")} disabled", evidence, AmtDiagnoses.RedirectionDisabled);
     }
+
+    private static string Join(List<string> items) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 }

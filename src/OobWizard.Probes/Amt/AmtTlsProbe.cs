@@ -1,85 +1,104 @@
-using System.Net.Security;
 using OobWizard.Probes.Amt.Wsman;
 
 namespace OobWizard.Probes.Amt;
 
 /// <summary>
-/// amt.tls: a bare TLS handshake on 16993 that records the device certificate even when it does not validate, then
-/// judges it: a "date zero" start (1999/2000, the firmware's clock unset), expiry, and its names against the FQDN in
-/// use. No credentials travel over this connection.
+/// amt.tls: the run's one TLS evaluation (<see cref="TlsEvaluation"/>) of the certificate on 16993, the same one that
+/// decides whether credentials may cross it, so amt.tls and the other probes never disagree. It names each problem:
+/// "date zero" or not yet valid (bad-date), expired, a name other than the one in use (name-mismatch), a root this
+/// machine and --ca-file do not trust (untrusted: a finding when the run talks TLS or --ca-file was given; otherwise
+/// said in the evidence, trust not being needed over HTTP). No credentials travel over the handshake.
 /// </summary>
-public sealed class AmtTlsProbe : IProbe
+public sealed class AmtTlsProbe : AmtProbe
 {
-    private readonly AmtProbeOptions _options;
-
-    public AmtTlsProbe(AmtProbeOptions options) => _options = options;
-
-    public string Id => "amt.tls";
-
-    public string Description => "Is AMT's TLS certificate in date, correctly dated, and issued to the name in use?";
-
-    public IReadOnlyList<string> Verdicts { get; } = ["pass", "bad-date", "name-mismatch", "expired"];
-
-    public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    public AmtTlsProbe(AmtProbeOptions options) : base(options)
     {
-        if (AmtProbeSupport.RequireTarget(Id, context) is { } missing) return missing;
-        TlsCapture capture;
-        try
-        {
-            capture = await TlsCertificateCapture.CaptureAsync(context.Target!, context.TlsPort, context.Timeout * 0.9, cancellationToken).ConfigureAwait(false);
-        }
-        catch (WsmanTransportException ex) when (ex.SocketError == System.Net.Sockets.SocketError.ConnectionRefused)
-        {
-            return ProbeResult.Inconclusive(Id, $"nothing listens on TLS port {context.TlsPort}: AMT does not use TLS here", [new("TLS port", "closed (refused)")]);
-        }
-        catch (WsmanException ex)
-        {
-            return AmtProbeSupport.FromException(Id, context, ex);
-        }
-
-        if (capture.Certificate is not { } cert)
-        {
-            return ProbeResult.Inconclusive(Id, "the TLS handshake completed without a certificate");
-        }
-
-        var evidence = new List<Evidence>(cert.ToEvidence())
-        {
-            new("TLS protocol", $"{capture.Protocol} ({capture.CipherSuite})"),
-            new("TLS validation", capture.Errors == SslPolicyErrors.None ? "valid" : capture.Errors.ToString()),
-        };
-
-        var now = _options.Time.GetUtcNow();
-        if (cert.HasZeroDate)
-        {
-            return ProbeResult.Finding(Id, "bad-date", $"the certificate starts on {cert.NotBefore:yyyy-MM-dd}: made with AMT's clock unset (\"date zero\")", evidence, AmtDiagnoses.CertZeroDate, AmtDiagnoses.DeviceInternalError);
-        }
-
-        if (cert.IsExpired(now))
-        {
-            return ProbeResult.Finding(Id, "expired", $"the certificate expired on {cert.NotAfter:yyyy-MM-dd}", evidence, AmtDiagnoses.CertExpired);
-        }
-
-        if (cert.IsNotYetValid(now))
-        {
-            return ProbeResult.Finding(Id, "bad-date", $"the certificate is not valid before {cert.NotBefore:yyyy-MM-dd}: AMT's clock or the issuer's is wrong", evidence, AmtDiagnoses.CertZeroDate);
-        }
-
-        var inUse = await FqdnInUseAsync(context, cancellationToken).ConfigureAwait(false);
-        evidence.Add(new("FQDN in use", inUse ?? "(unknown: give --target as a name, or a password to read HostOSFQDN)"));
-        if (inUse is not null && !cert.Matches(inUse))
-        {
-            return ProbeResult.Finding(Id, "name-mismatch", $"the certificate names {string.Join(", ", cert.DnsNames)}, not {inUse}", evidence, AmtDiagnoses.RenamedOrMoved);
-        }
-
-        return ProbeResult.Pass(Id, $"certificate valid until {cert.NotAfter:yyyy-MM-dd}{(inUse is null ? "" : $" for {inUse}")}", evidence);
     }
 
-    /// <summary>The target when it is a name; otherwise the OS FQDN AMT reports (needs credentials; best effort).</summary>
-    private static async Task<string?> FqdnInUseAsync(ProbeContext context, CancellationToken cancellationToken)
+    public override string Id => "amt.tls";
+
+    public override string Description => "Is AMT's TLS certificate in date, correctly dated, trusted, and issued to the name in use?";
+
+    public override IReadOnlyList<string> Verdicts { get; } = ["pass", "bad-date", "name-mismatch", "expired", "untrusted"];
+
+    protected override bool NeedsPassword => false;
+
+    protected override async Task<ProbeResult> RunAsync(AmtProbeScope scope, CancellationToken cancellationToken)
     {
-        if (AmtProbeSupport.IsDnsName(context.Target)) return context.Target!.Trim().TrimEnd('.');
-        if (string.IsNullOrEmpty(context.Password)) return null;
-        using var client = AmtProbeSupport.CreateClient(context);
+        var context = scope.Context;
+        var tls = await scope.Device.TlsAsync(context, Options, cancellationToken).ConfigureAwait(false);
+        if (tls.PortClosed)
+        {
+            return ProbeResult.Inconclusive(Id, $"{tls.Failure}: AMT does not use TLS here", [new("TLS port", "closed (refused)")]);
+        }
+
+        if (tls.Failure is { } failure || tls.Certificate is null)
+        {
+            return ProbeResult.Error(Id, tls.Failure ?? "no certificate", [new("TLS port", context.TlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+
+        // The name the certificate must carry: known without credentials, else the OS FQDN AMT reports.
+        if (tls.NameInUse is null && await FqdnFromAmtAsync(scope, tls, cancellationToken).ConfigureAwait(false) is { } reported)
+        {
+            tls = tls.WithNameInUse(reported);
+        }
+
+        var cert = tls.Certificate!;
+        var evidence = new List<Evidence>(tls.ToEvidence())
+        {
+            new("FQDN in use", tls.NameInUse ?? "(unknown: give --target as a name, or a password to read HostOSFQDN)"),
+        };
+        var trustNeeded = scope.Contact.UseTls || context.CaFile is not null;
+        if (tls.ZeroDate)
+        {
+            return ProbeResult.Finding(Id, "bad-date", $"the certificate is \"date zero\" (valid from {cert.NotBefore:yyyy-MM-dd}, made with AMT's clock unset){Also(tls)}", evidence,
+                [AmtDiagnoses.CertZeroDate, AmtDiagnoses.AmtSelfSignedCert, .. Others(tls, trustNeeded)]);
+        }
+
+        if (tls.NotYetValid)
+        {
+            return ProbeResult.Finding(Id, "bad-date", $"the certificate is not valid before {cert.NotBefore:yyyy-MM-dd}: AMT's clock or the issuer's is wrong{Also(tls)}", evidence,
+                [AmtDiagnoses.CertZeroDate, .. Others(tls, trustNeeded)]);
+        }
+
+        if (tls.Expired)
+        {
+            return ProbeResult.Finding(Id, "expired", $"the certificate expired on {cert.NotAfter:yyyy-MM-dd}{Also(tls)}", evidence, [AmtDiagnoses.CertExpired, .. Others(tls, trustNeeded)]);
+        }
+
+        if (tls.NameMismatch)
+        {
+            return ProbeResult.Finding(Id, "name-mismatch", $"the certificate names {string.Join(", ", cert.DnsNames)}, not {tls.NameInUse}{Also(tls)}", evidence,
+                [AmtDiagnoses.RenamedOrMoved, .. Others(tls, trustNeeded)]);
+        }
+
+        if (!tls.Trusted && trustNeeded)
+        {
+            return ProbeResult.Finding(Id, "untrusted", $"the certificate is not trusted: {tls.TrustText}; the console fails the TLS handshake (give --ca-file with the issuing CA)", evidence, AmtDiagnoses.CertUntrusted);
+        }
+
+        var trust = tls.Trusted ? tls.TrustText : $"trust not checked ({tls.TrustText}; give --ca-file with the CA the site server trusts)";
+        return ProbeResult.Pass(Id, $"certificate in date until {cert.NotAfter:yyyy-MM-dd}{(tls.NameInUse is null ? "" : $" for {tls.NameInUse}")}; {trust}", evidence);
+    }
+
+    /// <summary>", and also: …" for the problems after the one the verdict names.</summary>
+    private static string Also(TlsEvaluation tls) =>
+        tls.Problems.Count > 1 ? $"; also: {string.Join("; ", tls.Problems.Skip(1))}" : "";
+
+    /// <summary>The diagnoses the other problems point to (an untrusted root only where trust is needed).</summary>
+    private static IEnumerable<string> Others(TlsEvaluation tls, bool trustNeeded)
+    {
+        if (tls.NameMismatch) yield return AmtDiagnoses.RenamedOrMoved;
+        if (!tls.Trusted && trustNeeded) yield return AmtDiagnoses.CertUntrusted;
+    }
+
+    /// <summary>The OS FQDN AMT reports (needs a usable password; best effort).</summary>
+    private static async Task<string?> FqdnFromAmtAsync(AmtProbeScope scope, TlsEvaluation tls, CancellationToken cancellationToken)
+    {
+        var context = scope.Context;
+        if (string.IsNullOrEmpty(context.Password) || context.Run.Credentials.IsRefused(context.User, context.Password)) return null;
+        if (scope.Contact.UseTls && !tls.Acceptable(context)) return null; // no credentials over a certificate that did not pass
+        using var client = scope.Client(tls);
         try
         {
             var settings = await client.GetAsync("AMT_GeneralSettings", cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,7 @@ public static class TlsCertificateCapture
         {
             await tcp.ConnectAsync(host, port, cts.Token).ConfigureAwait(false);
             CertificateFacts? facts = null;
+            byte[]? raw = null;
             var errors = SslPolicyErrors.None;
             await using var ssl = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false);
             await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
@@ -31,14 +32,15 @@ public static class TlsCertificateCapture
                     errors = policyErrors;
                     if (certificate is not null)
                     {
-                        using var copy = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+                        raw = certificate.GetRawCertData();
+                        using var copy = X509CertificateLoader.LoadCertificate(raw);
                         facts = CertificateFacts.From(copy);
                     }
 
                     return true;
                 },
             }, cts.Token).ConfigureAwait(false);
-            return new TlsCapture(facts, errors, ssl.SslProtocol, ssl.NegotiatedCipherSuite.ToString());
+            return new TlsCapture(facts, errors, ssl.SslProtocol, ssl.NegotiatedCipherSuite.ToString()) { RawCertificate = raw };
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using System.Net;
-using OobWizard.Probes.Dns.Wire;
+using DnsClient;
+using DnsClient.Protocol;
 
 namespace OobWizard.Probes.Dns;
 
@@ -18,9 +19,8 @@ public static class AuthoritativeServers
         DnsProbeSession session, IReadOnlyList<DnsServerEndpoint> servers, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var soaAnswers = await session.AskAsync(servers, name, DnsRecordType.SOA, cancellationToken).ConfigureAwait(false);
-        var soa = soaAnswers.Where(r => r.Response is not null)
-            .SelectMany(r => r.Response!.Answers.Concat(r.Response.Authorities))
+        var soaAnswers = await session.AskAsync(servers, name, QueryType.SOA, cancellationToken).ConfigureAwait(false);
+        var soa = soaAnswers.SelectMany(r => r.Answers.Concat(r.Authorities))
             .OfType<SoaRecord>()
             .FirstOrDefault();
         if (soa is null)
@@ -29,26 +29,21 @@ public static class AuthoritativeServers
             return (null, []);
         }
 
-        var zone = soa.Name;
-        var nsAnswers = await session.AskAsync(servers, zone, DnsRecordType.NS, cancellationToken).ConfigureAwait(false);
-        var hosts = nsAnswers.SelectMany(r => r.Answers).OfType<NsRecord>().Select(n => n.Host)
-            .Append(soa.PrimaryServer)
+        var zone = DnsRecordText.Name(soa);
+        var nsAnswers = await session.AskAsync(servers, zone, QueryType.NS, cancellationToken).ConfigureAwait(false);
+        var hosts = nsAnswers.SelectMany(r => r.Answers).OfType<NsRecord>().Select(n => DnsName.Normalize(n.NSDName.Value))
+            .Append(DnsName.Normalize(soa.MName.Value))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var glue = nsAnswers.Where(r => r.Response is not null).SelectMany(r => r.Response!.Additionals).ToList();
+        var glue = nsAnswers.SelectMany(r => r.Additionals).ToList();
 
         var endpoints = new List<DnsServerEndpoint>();
         foreach (var host in hosts)
         {
-            var addresses = glue.Where(g => DnsName.Equal(g.Name, host)).Select(g => g switch
-            {
-                ARecord a => a.Address,
-                AaaaRecord a6 => a6.Address,
-                _ => null,
-            }).OfType<IPAddress>().ToList();
+            var addresses = glue.Where(g => DnsName.Equal(g.DomainName.Value, host)).OfType<AddressRecord>().Select(g => g.Address).ToList();
             if (addresses.Count == 0)
             {
-                var lookups = await session.AskAsync(servers, host, DnsRecordType.A, cancellationToken).ConfigureAwait(false);
+                var lookups = await session.AskAsync(servers, host, QueryType.A, cancellationToken).ConfigureAwait(false);
                 addresses = lookups.Where(DnsProbeSession.IsUsable).SelectMany(DnsProbeSession.Addresses).Distinct().ToList();
             }
 

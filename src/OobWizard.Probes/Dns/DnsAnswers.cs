@@ -1,4 +1,5 @@
-using OobWizard.Probes.Dns.Wire;
+using DnsClient;
+using DnsClient.Protocol;
 
 namespace OobWizard.Probes.Dns;
 
@@ -8,34 +9,41 @@ public static class DnsAnswers
     private const int MaxChain = 16;
 
     /// <summary>The records of <paramref name="type"/> owned by the end of the question name's CNAME chain.</summary>
-    public static IReadOnlyList<DnsRecord> Final(DnsQueryResult result, DnsRecordType type)
+    public static IReadOnlyList<DnsResourceRecord> Final(DnsQueryResult result, QueryType type)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var name = CanonicalName(result.Answers, result.Question.Name, out _);
-        return result.Answers.Where(r => r.Type == type && DnsName.Equal(r.Name, name)).ToList();
+        var name = CanonicalName(result.Answers, result.Name, out _);
+        return result.Answers.Where(r => (int)r.RecordType == (int)type && DnsName.Equal(r.DomainName.Value, name)).ToList();
     }
 
     /// <summary>The CNAME chain starting at <paramref name="name"/>, as found in <paramref name="answers"/>.</summary>
-    public static IReadOnlyList<CnameRecord> Chain(IReadOnlyList<DnsRecord> answers, string name)
+    public static IReadOnlyList<CNameRecord> Chain(IReadOnlyList<DnsResourceRecord> answers, string name)
     {
         CanonicalName(answers, name, out var chain);
         return chain;
     }
 
-    private static string CanonicalName(IReadOnlyList<DnsRecord> answers, string name, out List<CnameRecord> chain)
+    /// <summary>Where a CNAME points, without the trailing dot.</summary>
+    public static string Target(CNameRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return DnsName.Normalize(record.CanonicalName.Value);
+    }
+
+    private static string CanonicalName(IReadOnlyList<DnsResourceRecord> answers, string name, out List<CNameRecord> chain)
     {
         chain = [];
         for (var i = 0; i < MaxChain; i++)
         {
             var current = name;
-            var next = answers.OfType<CnameRecord>().FirstOrDefault(c => DnsName.Equal(c.Name, current));
+            var next = answers.OfType<CNameRecord>().FirstOrDefault(c => DnsName.Equal(c.DomainName.Value, current));
             if (next is null || chain.Contains(next))
             {
                 break;
             }
 
             chain.Add(next);
-            name = next.Target;
+            name = Target(next);
         }
 
         return name;

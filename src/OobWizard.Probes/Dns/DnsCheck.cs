@@ -14,6 +14,9 @@ public static class DnsCheck
 {
     private static readonly string[] DomainOnly = ["dns.provision-alias", "dns.srv-dc"];
 
+    /// <summary>Probes about the target's addresses: nothing to say when its name does not exist.</summary>
+    private static readonly string[] NeedAddresses = ["dns.reverse", "dns.consistency", "host.address-order"];
+
     public static IReadOnlyList<IProbe> Applicable(ProbeContext context, DnsProbeOptions? dns = null, HostProbeOptions? host = null)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -36,11 +39,20 @@ public static class DnsCheck
         var probes = Applicable(context, dns, host);
         var runner = new ProbeRunner(probes);
         var entries = new List<AmtCheckEntry>();
+        var nameMissing = false;
         foreach (var probe in probes)
         {
+            // A name that does not exist is one finding (dns.forward); the probes about its addresses, and those
+            // that would take a domain from that name alone, would only invent findings from it.
+            if (nameMissing && (NeedAddresses.Contains(probe.Id) || (DomainOnly.Contains(probe.Id) && string.IsNullOrWhiteSpace(context.Domain))))
+            {
+                continue;
+            }
+
             var watch = Stopwatch.StartNew();
             var result = await runner.RunAsync(probe.Id, context, cancellationToken).ConfigureAwait(false);
             var entry = new AmtCheckEntry(result, watch.Elapsed);
+            nameMissing |= probe.Id == "dns.forward" && result.Verdict == "no-record";
             entries.Add(entry);
             onResult?.Invoke(entry);
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using OobWizard.Probes.Dns.Wire;
+using DnsClient;
 
 namespace OobWizard.Probes.Dns;
 
@@ -32,19 +32,20 @@ public sealed class DnsConsistencyProbe : DnsProbe
         }
 
         var systemTask = Options.SystemResolver.ResolveAsync(name, cancellationToken);
-        var answers = (await session.AskAllAsync(name, DnsRecordType.A, cancellationToken).ConfigureAwait(false)).ToList();
+        var answers = (await session.AskAllAsync(name, QueryType.A, cancellationToken).ConfigureAwait(false)).ToList();
         var (_, authServers) = await AuthoritativeServers.FindAsync(session, DnsProbeSession.Responsive(answers), name, cancellationToken).ConfigureAwait(false);
         var extra = authServers.Where(s => !session.Servers.Contains(s)).ToList();
         if (extra.Count > 0)
         {
-            answers.AddRange(await session.AskAsync(extra, name, DnsRecordType.A, cancellationToken).ConfigureAwait(false));
+            // The zone's own servers are asked for their own data only (RD clear), not for what they may have cached.
+            answers.AddRange(await session.AskAsync(extra, name, QueryType.A, cancellationToken, recursion: false).ConfigureAwait(false));
         }
 
         var sources = answers.Where(DnsProbeSession.IsUsable).Select(r => new ConsistencySource(
             r.Server.ToString(),
             authServers.Contains(r.Server) && r.Authoritative,
             Set(DnsProbeSession.Addresses(r)),
-            DnsAnswers.Final(r, DnsRecordType.A).Select(x => x.Ttl).DefaultIfEmpty(0u).Max())).ToList();
+            DnsAnswers.Final(r, QueryType.A).Select(DnsRecordText.Ttl).DefaultIfEmpty(0u).Max())).ToList();
         if (sources.Count == 0)
         {
             return ProbeResult.Inconclusive(Id, $"no server gave a usable answer for {name}", session.Evidence);

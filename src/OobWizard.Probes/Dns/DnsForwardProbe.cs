@@ -1,5 +1,4 @@
 using System.Net;
-using OobWizard.Probes.Dns.Wire;
 
 namespace OobWizard.Probes.Dns;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using OobWizard.Probes.Dns.Wire;
+using DnsClient;
 
 namespace OobWizard.Probes.Dns;
 
@@ -51,8 +51,8 @@ public sealed class DnsFqdnProbe : DnsProbe
             if (session.Servers.Count > 0)
             {
                 // A hint only: an AD domain publishes _ldap._tcp SRV records for its DCs.
-                var srv = await session.AskAllAsync($"_ldap._tcp.{suffix}", DnsRecordType.SRV, cancellationToken).ConfigureAwait(false);
-                var hasDc = srv.Any(r => DnsAnswers.Final(r, DnsRecordType.SRV).Count > 0);
+                var srv = await session.AskAllAsync($"_ldap._tcp.{suffix}", QueryType.SRV, cancellationToken).ConfigureAwait(false);
+                var hasDc = srv.Any(r => DnsAnswers.Final(r, QueryType.SRV).Count > 0);
                 session.Add("suffix is an AD domain", hasDc ? $"yes: _ldap._tcp.{suffix} has DCs" : $"not seen: no _ldap._tcp.{suffix} SRV records");
             }
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
-using OobWizard.Probes.Dns.Wire;
+using DnsClient;
+using DnsClient.Protocol;
 
 namespace OobWizard.Probes.Dns;
 
@@ -108,12 +109,16 @@ public sealed class DnsProbeSession
     }
 
     /// <summary>Asks every server in parallel and records one evidence row per exchange.</summary>
-    public async Task<IReadOnlyList<DnsQueryResult>> AskAllAsync(string name, DnsRecordType type, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<DnsQueryResult>> AskAllAsync(string name, QueryType type, CancellationToken cancellationToken) =>
         await AskAsync(Servers, name, type, cancellationToken).ConfigureAwait(false);
 
-    public async Task<IReadOnlyList<DnsQueryResult>> AskAsync(IEnumerable<DnsServerEndpoint> servers, string name, DnsRecordType type, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks each of <paramref name="servers"/> in parallel and records one evidence row per exchange.
+    /// <paramref name="recursion"/> false asks an authoritative server for its own data only (RD clear).
+    /// </summary>
+    public async Task<IReadOnlyList<DnsQueryResult>> AskAsync(IEnumerable<DnsServerEndpoint> servers, string name, QueryType type, CancellationToken cancellationToken, bool recursion = true)
     {
-        var tasks = servers.Select(s => Options.Client.QueryAsync(s, name, type, cancellationToken)).ToList();
+        var tasks = servers.Select(s => Options.Client.QueryAsync(s, name, type, recursion, cancellationToken)).ToList();
         var results = await Task.WhenAll(tasks).ConfigureAwait(false);
         foreach (var r in results)
         {
@@ -123,22 +128,26 @@ public sealed class DnsProbeSession
         return results;
     }
 
-    /// <summary>Evidence row: "127.0.0.3:5353 A pc01.fabrikam.test" = "NOERROR aa, udp, 0.4 ms: 127.0.0.10 (TTL 300)".</summary>
+    /// <summary>
+    /// Evidence row: "127.0.0.3:5353 A pc01.fabrikam.test" = "NOERROR aa, udp, 0.4 ms: A 127.0.0.10 (TTL 300)",
+    /// followed by what came back and was not believed ("Not believed: over UDP a message with id ...").
+    /// </summary>
     public void Record(DnsQueryResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var key = $"{r.Server} {DnsRecord.TypeText(r.Question.Type)} {r.Question.Name}";
+        var key = $"{r.Server} {r.QuestionText}";
+        var notBelieved = r.NotBelieved.Count == 0 ? string.Empty : $". Not believed: {string.Join("; ", r.NotBelieved)}";
         if (r.Response is null)
         {
-            Add(key, $"no answer ({r.Transport}, {r.ElapsedText}): {r.Error}");
+            Add(key, $"no answer ({r.Transport}, {r.ElapsedText}): {r.Error}{notBelieved}");
             return;
         }
 
-        var head = $"{DnsQueryResult.RcodeText(r.Response.Header.ResponseCode)}{(r.Authoritative ? " aa" : string.Empty)}, {r.Transport}, {r.ElapsedText}";
+        var head = $"{DnsRecordText.Rcode(r.Response.Header.ResponseCode)}{(r.Authoritative ? " aa" : string.Empty)}, {r.Transport}, {r.ElapsedText}";
         var records = r.Answers.Count == 0
             ? "no records"
-            : string.Join("; ", r.Answers.Select(a => $"{(DnsName.Equal(a.Name, r.Question.Name) ? string.Empty : a.Name + " ")}{DnsRecord.TypeText(a.Type)} {a.DataText} (TTL {a.Ttl.ToString(CultureInfo.InvariantCulture)})"));
-        Add(key, $"{head}: {records}");
+            : string.Join("; ", r.Answers.Select(a => $"{(DnsName.Equal(DnsRecordText.Name(a), r.Name) ? string.Empty : DnsRecordText.Name(a) + " ")}{DnsRecordText.Type(a.RecordType)} {DnsRecordText.Data(a)} (TTL {DnsRecordText.Ttl(a).ToString(CultureInfo.InvariantCulture)})"));
+        Add(key, $"{head}: {records}{notBelieved}");
     }
 
     /// <summary>The servers that sent any answer, in session order: later steps skip the silent ones.</summary>
@@ -147,12 +156,9 @@ public sealed class DnsProbeSession
 
     /// <summary>An answer we can use: NOERROR or NXDOMAIN (anything else says nothing about the name).</summary>
     public static bool IsUsable(DnsQueryResult r) =>
-        r.Response is not null && r.ResponseCode is DnsResponseCode.NoError or DnsResponseCode.NXDomain;
+        r.Response is not null && r.ResponseCode is DnsHeaderResponseCode.NoError or DnsHeaderResponseCode.NotExistentDomain;
 
     /// <summary>The final addresses of an A or AAAA answer after its CNAME chain.</summary>
     public static IReadOnlyList<IPAddress> Addresses(DnsQueryResult r) =>
-        DnsAnswers.Final(r, r.Question.Type)
-            .Select(rec => rec is ARecord a ? a.Address : rec is AaaaRecord aaaa ? aaaa.Address : null)
-            .OfType<IPAddress>()
-            .ToList();
+        DnsAnswers.Final(r, r.Type).OfType<AddressRecord>().Select(a => a.Address).ToList();
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using OobWizard.Probes.Dns.Wire;
+using DnsClient;
 
 namespace OobWizard.Probes.Dns;
 
@@ -36,14 +36,14 @@ public sealed class DnsProvisionAliasProbe : DnsProbe
         }
 
         var alias = $"ProvisionServer.{DnsName.Normalize(suffix)}";
-        var results = await session.AskAllAsync(alias, DnsRecordType.A, cancellationToken).ConfigureAwait(false);
+        var results = await session.AskAllAsync(alias, QueryType.A, cancellationToken).ConfigureAwait(false);
         var usable = results.Where(DnsProbeSession.IsUsable).ToList();
         if (usable.Count == 0)
         {
             return ProbeResult.Inconclusive(Id, $"no server gave a usable answer for {alias}", session.Evidence);
         }
 
-        var chain = usable.SelectMany(r => DnsAnswers.Chain(r.Answers, alias)).Select(c => c.Target).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var chain = usable.SelectMany(r => DnsAnswers.Chain(r.Answers, alias)).Select(DnsAnswers.Target).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var addresses = usable.SelectMany(DnsProbeSession.Addresses).Distinct().ToList();
         if (addresses.Count == 0)
         {
@@ -64,7 +64,7 @@ public sealed class DnsProvisionAliasProbe : DnsProbe
 
         var spAddresses = IPAddress.TryParse(servicePoint, out var spAddress)
             ? [spAddress]
-            : (await session.AskAsync(DnsProbeSession.Responsive(results), servicePoint, DnsRecordType.A, cancellationToken).ConfigureAwait(false))
+            : (await session.AskAsync(DnsProbeSession.Responsive(results), servicePoint, QueryType.A, cancellationToken).ConfigureAwait(false))
                 .Where(DnsProbeSession.IsUsable).SelectMany(DnsProbeSession.Addresses).Distinct().ToList();
         if (spAddresses.Intersect(addresses).Any())
         {

@@ -1,44 +1,56 @@
 using System.Globalization;
-using OobWizard.Probes.Dns.Wire;
+using DnsClient;
+using DnsClient.Protocol;
 
 namespace OobWizard.Probes.Dns;
 
 /// <summary>
-/// One exchange with one server: the answer (or why there is none), which server answered, over
-/// which transport and how long it took. Never an exception: timeouts and bad packets are errors here.
+/// One question to one server as <see cref="DnsClientAdapter"/> asked it: the answer DnsClient read
+/// (or why there is none), over which transport ("udp", "tcp", "udp+tcp" after a truncated or
+/// unbelievable UDP answer, "none" when nothing was sent), how long it took, and what came back
+/// that was not believed. Never an exception: timeouts and bad packets are errors here.
 /// </summary>
 public sealed record DnsQueryResult(
     DnsServerEndpoint Server,
-    DnsQuestion Question,
-    DnsMessage? Response,
+    string Name,
+    QueryType Type,
+    IDnsQueryResponse? Response,
     string? Error,
     string Transport,
     TimeSpan Elapsed)
 {
-    /// <summary>Datagrams dropped because their id or question did not match ours.</summary>
-    public int IgnoredDatagrams { get; init; }
+    /// <summary>
+    /// What came back and was not used, in order: a datagram with another id (stray or spoofed), an
+    /// answer to another question, a truncated or unreadable UDP answer. Empty for a plain exchange.
+    /// </summary>
+    public IReadOnlyList<string> NotBelieved { get; init; } = [];
 
     public bool Answered => Response is not null;
 
-    public DnsResponseCode? ResponseCode => Response?.Header.ResponseCode;
+    public DnsHeaderResponseCode? ResponseCode => Response?.Header.ResponseCode;
 
-    public bool Authoritative => Response?.Header.Authoritative ?? false;
+    /// <summary>The AA bit (RFC 1035 section 4.1.1): the server answered from its own zone data.</summary>
+    public bool Authoritative => Response?.Header.HasAuthorityAnswer ?? false;
 
-    public IReadOnlyList<DnsRecord> Answers => Response?.Answers ?? [];
+    public IReadOnlyList<DnsResourceRecord> Answers => Response?.Answers ?? [];
+
+    public IReadOnlyList<DnsResourceRecord> Authorities => Response?.Authorities ?? [];
+
+    public IReadOnlyList<DnsResourceRecord> Additionals => Response?.Additionals ?? [];
 
     /// <summary>NOERROR with no record of the asked type for the name (RFC 2308 section 2.2), or NXDOMAIN.</summary>
     public bool NameHasNoData => Response is not null &&
-        (ResponseCode == DnsResponseCode.NXDomain ||
-         (ResponseCode == DnsResponseCode.NoError && DnsAnswers.Final(this, Question.Type).Count == 0));
+        (ResponseCode == DnsHeaderResponseCode.NotExistentDomain ||
+         (ResponseCode == DnsHeaderResponseCode.NoError && DnsAnswers.Final(this, Type).Count == 0));
 
     public string ElapsedText => Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 
-    /// <summary>One line for evidence: "127.0.0.3:5353 udp 0.8 ms NOERROR aa, 2 answers".</summary>
+    /// <summary>"A pc01.fabrikam.test": the question as the evidence names it.</summary>
+    public string QuestionText => $"{DnsRecordText.Type(Type)} {Name}";
+
+    /// <summary>One line: "127.0.0.3:5353 udp 0.8 ms NOERROR aa, 2 answer(s)".</summary>
     public string Summary =>
         Response is null
             ? $"{Server} {Transport} {ElapsedText}: {Error}"
-            : $"{Server} {Transport} {ElapsedText} {RcodeText(Response.Header.ResponseCode)}{(Authoritative ? " aa" : string.Empty)}, {Answers.Count} answer(s)";
-
-    public static string RcodeText(DnsResponseCode code) =>
-        Enum.IsDefined(code) ? code.ToString().ToUpperInvariant() : $"RCODE{(int)code}";
+            : $"{Server} {Transport} {ElapsedText} {DnsRecordText.Rcode(Response.Header.ResponseCode)}{(Authoritative ? " aa" : string.Empty)}, {Answers.Count} answer(s)";
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using OobWizard.Probes.Dns.Wire;
+using DnsClient;
+using DnsClient.Protocol;
 
 namespace OobWizard.Probes.Dns;
 
@@ -43,10 +44,10 @@ public sealed class DnsReverseProbe : DnsProbe
         var unanswered = new List<IPAddress>();
         foreach (var address in addresses)
         {
-            var results = await session.AskAsync(responsive, DnsName.ReverseName(address), DnsRecordType.PTR, cancellationToken).ConfigureAwait(false);
+            var results = await session.AskAsync(responsive, DnsName.ReverseName(address), QueryType.PTR, cancellationToken).ConfigureAwait(false);
             var usable = results.Where(DnsProbeSession.IsUsable).ToList();
-            var targets = usable.SelectMany(r => DnsAnswers.Final(r, DnsRecordType.PTR)).OfType<PtrRecord>()
-                .Select(p => p.Target).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var targets = usable.SelectMany(r => DnsAnswers.Final(r, QueryType.PTR)).OfType<PtrRecord>()
+                .Select(p => DnsName.Normalize(p.PtrDomainName.Value)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var decides = address.AddressFamily == AddressFamily.InterNetwork;
             if (usable.Count == 0)
             {

@@ -1,5 +1,6 @@
 using System.Net;
-using OobWizard.Probes.Dns.Wire;
+using DnsClient;
+using DnsClient.Protocol;
 
 namespace OobWizard.Probes.Dns;
 
@@ -33,14 +34,15 @@ public sealed class DnsSrvDcProbe : DnsProbe
         }
 
         var name = $"_ldap._tcp.{domain}";
-        var results = await session.AskAllAsync(name, DnsRecordType.SRV, cancellationToken).ConfigureAwait(false);
+        var results = await session.AskAllAsync(name, QueryType.SRV, cancellationToken).ConfigureAwait(false);
         var usable = results.Where(DnsProbeSession.IsUsable).ToList();
         if (usable.Count == 0)
         {
             return ProbeResult.Inconclusive(Id, $"no server gave a usable answer for {name}", session.Evidence);
         }
 
-        var srv = usable.SelectMany(r => DnsAnswers.Final(r, DnsRecordType.SRV)).OfType<SrvRecord>()
+        var srv = usable.SelectMany(r => DnsAnswers.Final(r, QueryType.SRV)).OfType<SrvRecord>()
+            .Select(s => (Target: DnsName.Normalize(s.Target.Value), s.Port, s.Priority, s.Weight))
             .DistinctBy(s => (s.Target.ToLowerInvariant(), s.Port))
             .OrderBy(s => s.Priority).ThenByDescending(s => s.Weight)
             .ToList();
@@ -53,11 +55,11 @@ public sealed class DnsSrvDcProbe : DnsProbe
                 "prov.disjoint-namespace", "prov.dns-dhcp");
         }
 
-        var glue = usable.SelectMany(r => r.Response!.Additionals).OfType<ARecord>().ToList();
+        var glue = usable.SelectMany(r => r.Additionals).OfType<ARecord>().ToList();
         var dcs = new List<string>();
         foreach (var s in srv)
         {
-            var addresses = glue.Where(g => DnsName.Equal(g.Name, s.Target)).Select(g => g.Address).Distinct().ToList();
+            var addresses = glue.Where(g => DnsName.Equal(g.DomainName.Value, s.Target)).Select(g => g.Address).Distinct().ToList();
             dcs.Add($"{s.Target}:{s.Port}" + (addresses.Count > 0 ? $" ({string.Join(", ", addresses)})" : string.Empty));
             session.Add($"DC {s.Target}", $"priority {s.Priority}, weight {s.Weight}, port {s.Port}" +
                 (addresses.Count > 0 ? $", {string.Join(", ", addresses.Select(a => a.ToString()))}" : string.Empty));

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using OobWizard.Probes.Dns.Wire;
+using DnsClient;
 
 namespace OobWizard.Probes.Dns;
 
@@ -34,13 +34,13 @@ public sealed class ForwardLookup
 
     /// <summary>"NXDOMAIN at 127.0.0.3:5353, NOERROR at 127.0.0.4:5354".</summary>
     public string RcodeText => string.Join(", ", A.Select(r =>
-        r.Response is null ? $"no answer from {r.Server}" : $"{DnsQueryResult.RcodeText(r.Response.Header.ResponseCode)} at {r.Server}"));
+        r.Response is null ? $"no answer from {r.Server}" : $"{DnsRecordText.Rcode(r.Response.Header.ResponseCode)} at {r.Server}"));
 
     public static async Task<ForwardLookup> RunAsync(DnsProbeSession session, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var a = session.AskAllAsync(name, DnsRecordType.A, cancellationToken);
-        var aaaa = session.AskAllAsync(name, DnsRecordType.AAAA, cancellationToken);
+        var a = session.AskAllAsync(name, QueryType.A, cancellationToken);
+        var aaaa = session.AskAllAsync(name, QueryType.AAAA, cancellationToken);
         return new ForwardLookup(name, await a.ConfigureAwait(false), await aaaa.ConfigureAwait(false));
     }
 }

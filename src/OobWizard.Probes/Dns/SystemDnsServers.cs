@@ -1,27 +1,27 @@
-using System.Net.NetworkInformation;
+using DnsClient;
 
 namespace OobWizard.Probes.Dns;
 
-/// <summary>The DNS servers the OS is configured with (per interface on Windows, resolv.conf on Linux, through the runtime).</summary>
+/// <summary>
+/// The DNS servers this machine is configured with, "what this machine sees": DnsClient's
+/// <see cref="NameServer.ResolveNameServers"/> (per interface, resolv.conf on Linux, and the Name
+/// Resolution Policy Table on Windows), without its fallback to public resolvers, which would
+/// answer for servers this machine does not use.
+/// </summary>
 public static class SystemDnsServers
 {
     public static IReadOnlyList<DnsServerEndpoint> Get()
     {
         try
         {
-            return NetworkInterface.GetAllNetworkInterfaces()
-                .Where(n => n.OperationalStatus is OperationalStatus.Up or OperationalStatus.Unknown)
-                .SelectMany(n => n.GetIPProperties().DnsAddresses)
+            return NameServer.ResolveNameServers(skipIPv6SiteLocal: true, fallbackToGooglePublicDns: false)
+                .Select(n => new DnsServerEndpoint(n.Address, n.Port))
                 .Distinct()
-                .Select(a => DnsServerEndpoint.FromAddress(a))
                 .ToList();
         }
-        catch (NetworkInformationException)
+        catch (Exception ex) when (ex is InvalidOperationException or PlatformNotSupportedException or System.Net.NetworkInformation.NetworkInformationException)
         {
-            return [];
-        }
-        catch (PlatformNotSupportedException)
-        {
+            // "Could not resolve any NameServers": none configured.
             return [];
         }
     }

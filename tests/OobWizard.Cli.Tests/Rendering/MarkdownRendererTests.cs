@@ -2,6 +2,8 @@ using Markdig.Syntax;
 using OobWizard.Cli.Rendering;
 using OobWizard.Cli.Tests.Support;
 using OobWizard.Core.Content;
+using Spectre.Console;
+using Spectre.Console.Testing;
 
 namespace OobWizard.Cli.Tests.Rendering;
 
@@ -16,12 +18,11 @@ public sealed class MarkdownRendererTests
 
     public static string Render(string markdown, int width, bool unicode = true)
     {
-        var console = new TestConsole(width);
-        console.Profile.Capabilities.Unicode = unicode;
+        var console = new TestConsole().Width(width).SupportsUnicode(unicode).Colors(ColorSystem.NoColors);
         var renderer = new MarkdownRenderer(unicode: unicode, alertTitle: k => k);
         console.Write(renderer.Render(markdown));
         Assert.Empty(renderer.Unhandled);
-        return TestConsole.Trim(console.Output);
+        return TestConsoleKeys.Trimmed(console.Output);
     }
 
     [Theory]

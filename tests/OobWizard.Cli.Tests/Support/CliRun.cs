@@ -20,19 +20,25 @@ public sealed class CliRun : IDisposable
 
     public Dictionary<string, string?> Env { get; } = new();
 
-    public CliRun Run(string stdin, params string[] args)
+    /// <summary>The content folder passed as --content (the repository's unless a test brings its own).</summary>
+    public string Content { get; set; } = Repo.Content;
+
+    public CliRun Run(string stdin, params string[] args) => Run(new StringReader(stdin), args);
+
+    /// <summary>Runs with <paramref name="stdin"/> as standard input (a reader that acts between lines, for example).</summary>
+    public CliRun Run(TextReader stdin, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var host = new CliHost
         {
-            In = new StringReader(stdin),
+            In = stdin,
             Out = output,
             Err = error,
             Env = name => name == "OOBW_SESSION_DIR" ? SessionDir : Env.GetValueOrDefault(name),
             IsTerminal = false,
         };
-        Exit = CliApp.RunAsync(["--content", Repo.Content, .. args], host).GetAwaiter().GetResult();
+        Exit = CliApp.RunAsync(["--content", Content, .. args], host).GetAwaiter().GetResult();
         Out = output.ToString();
         Err = error.ToString();
         return this;

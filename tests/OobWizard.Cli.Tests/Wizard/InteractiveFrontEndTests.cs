@@ -4,6 +4,8 @@ using OobWizard.Core.Content;
 using OobWizard.Core.Sessions;
 using OobWizard.Core.Tree;
 using OobWizard.Probes;
+using Spectre.Console;
+using Spectre.Console.Testing;
 
 namespace OobWizard.Cli.Tests.Wizard;
 
@@ -13,19 +15,28 @@ public sealed class InteractiveFrontEndTests : IDisposable
 
     private (InteractiveFrontEnd Ui, WizardController Ctl, TestConsole Console) Create(string lang = "en", int width = 80, int height = 24)
     {
+        var console = Screen(width, height).Interactive();
+        var (ui, ctl) = Create(console, lang);
+        return (ui, ctl, console);
+    }
+
+    private (InteractiveFrontEnd Ui, WizardController Ctl) Create(IAnsiConsole console, string lang = "en")
+    {
         var content = ContentLoader.Load(Repo.Content);
         var clock = new FixedClock();
         var session = Session.New(clock, lang, target: null, offline: true);
         var ctl = new WizardController(content, session, Path.Combine(_dir, "s.json"), new ProbeRunner([]), () => new ProbeContext(), clock);
-        var console = new TestConsole(width, height);
-        return (new InteractiveFrontEnd(ctl, console), ctl, console);
+        return (new InteractiveFrontEnd(ctl, console), ctl);
     }
+
+    private static TestConsole Screen(int width, int height) =>
+        new TestConsole().Width(width).Height(height).SupportsUnicode(true).Colors(ColorSystem.NoColors);
 
     [Fact]
     public async Task ArrowKeysAndEnter_ChooseTheHighlightedAnswer()
     {
         var (ui, ctl, console) = Create();
-        console.Keys.Push(ConsoleKey.DownArrow).Push(ConsoleKey.DownArrow).Push(ConsoleKey.Enter).Push('q');
+        console.Input.Press(ConsoleKey.DownArrow).Press(ConsoleKey.DownArrow).Press(ConsoleKey.Enter).Press('q');
 
         Assert.Equal(0, await ui.RunAsync(CancellationToken.None));
 
@@ -36,7 +47,7 @@ public sealed class InteractiveFrontEndTests : IDisposable
     public async Task UpFromTheFirstAnswer_WrapsToTheLast()
     {
         var (ui, ctl, console) = Create();
-        console.Keys.Push(ConsoleKey.UpArrow).Push(ConsoleKey.Enter).Push('q');
+        console.Input.Press(ConsoleKey.UpArrow).Press(ConsoleKey.Enter).Press('q');
 
         await ui.RunAsync(CancellationToken.None);
 
@@ -47,7 +58,7 @@ public sealed class InteractiveFrontEndTests : IDisposable
     public async Task LeftArrow_GoesBack_AndQuitSaves()
     {
         var (ui, ctl, console) = Create();
-        console.Keys.Push('2').Push(ConsoleKey.LeftArrow).Push('q');
+        console.Input.Press('2').Press(ConsoleKey.LeftArrow).Press('q');
 
         await ui.RunAsync(CancellationToken.None);
 
@@ -61,19 +72,19 @@ public sealed class InteractiveFrontEndTests : IDisposable
     public async Task CtrlC_SavesAndLeaves_WithoutReadingFurtherKeys()
     {
         var (ui, ctl, console) = Create();
-        console.Keys.Push('2').Push(ConsoleKey.C, '\u0003', control: true).Push('1');
+        console.Input.Press('2').Press(ConsoleKey.C, '\u0003', control: true).Press('1');
 
         Assert.Equal(0, await ui.RunAsync(CancellationToken.None));
 
         Assert.Equal("sym.console-cannot-connect", SessionStore.Load(ctl.SessionPath).State.Current);
-        Assert.True(console.Keys.IsKeyAvailable()); // the '1' after Ctrl+C was never read
+        Assert.True(console.Input.IsKeyAvailable()); // the '1' after Ctrl+C was never read
     }
 
     [Fact]
     public async Task L_CyclesTheLanguage_AndTheScreenFollows()
     {
         var (ui, ctl, console) = Create();
-        console.Keys.Push('l').Push('l').Push('q');
+        console.Input.Press('l').Press('l').Press('q');
 
         await ui.RunAsync(CancellationToken.None);
 
@@ -85,7 +96,8 @@ public sealed class InteractiveFrontEndTests : IDisposable
     [Fact]
     public async Task AClosedTerminal_SavesAndEnds()
     {
-        var (ui, ctl, console) = Create();
+        var console = new ClosingTerminalConsole();
+        var (ui, ctl) = Create(console);
         console.Keys.Push('1');
 
         Assert.Equal(0, await ui.RunAsync(CancellationToken.None));
@@ -101,7 +113,7 @@ public sealed class InteractiveFrontEndTests : IDisposable
     {
         var (ui, ctl, console) = Create(lang);
         ctl.Fire(Core.Engine.Trigger.Jump("console.power-state-only"));
-        console.Keys.Push(ConsoleKey.PageDown).Push('q');
+        console.Input.Press(ConsoleKey.PageDown).Press('q');
 
         await ui.RunAsync(CancellationToken.None);
 
@@ -131,11 +143,11 @@ public sealed class InteractiveFrontEndTests : IDisposable
     {
         var (ui, ctl, _) = Create(lang);
         ctl.Fire(Core.Engine.Trigger.Jump(node));
-        var screen = new TestConsole(80, 24);
+        var screen = Screen(80, 24);
 
         screen.Write(ui.Screen());
 
-        var lines = TestConsole.Trim(screen.Output).TrimEnd('\n').Split('\n');
+        var lines = TestConsoleKeys.Trimmed(screen.Output).TrimEnd('\n').Split('\n');
         Assert.True(lines.Length <= 24, $"{lines.Length} lines:\n{string.Join('\n', lines)}");
         Assert.All(lines, l => Assert.True(Cells(l) <= 80, l));
         Assert.Contains(ctl.Content.Ui(lang, ctl.Current.Kind == NodeKind.Probe ? "keys.probe" : "keys")[..5], lines[^1]);
@@ -150,11 +162,11 @@ public sealed class InteractiveFrontEndTests : IDisposable
     {
         var (ui, ctl, _) = Create(lang, width: 50, height: 16);
         ctl.Fire(Core.Engine.Trigger.Jump(node));
-        var screen = new TestConsole(50, 16);
+        var screen = Screen(50, 16);
 
         screen.Write(ui.Screen());
 
-        var lines = TestConsole.Trim(screen.Output).TrimEnd('\n').Split('\n');
+        var lines = TestConsoleKeys.Trimmed(screen.Output).TrimEnd('\n').Split('\n');
         Assert.True(lines.Length <= 16, $"{lines.Length} lines:\n{string.Join('\n', lines)}");
         Assert.All(lines, l => Assert.True(Cells(l) <= 50, l));
         Assert.Contains("❯", string.Join('\n', lines)); // the selected answer is always on screen

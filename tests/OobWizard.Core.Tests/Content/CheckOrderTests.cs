@@ -48,6 +48,7 @@ public sealed class CheckOrderTests
         ["p.prov.auth"] = Live,
         ["p.prov.version"] = Live,
         ["p.prov.fqdn"] = Live,
+        ["p.prov.ad-namespace"] = Live,
         ["p.prov.dns-forward"] = Live,
         ["p.prov.ad-container"] = Live,
         ["p.prov.dcom-group"] = Live,

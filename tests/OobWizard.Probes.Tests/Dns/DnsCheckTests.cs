@@ -43,4 +43,25 @@ public sealed class DnsCheckTests
         Assert.Equal("pass", verdicts["dns.srv-dc"]);
         Assert.Equal("pass", verdicts["host.proxy"]);
     }
+
+    [Fact]
+    public async Task ANameThatDoesNotExist_IsOneFinding_AndNoFindingIsInventedFromIt()
+    {
+        var address = OobWizard.Probes.Tests.Amt.LabAddresses.Next();
+        var zone = new OobWizard.Lab.LabDnsZone("fabrikam.test", address);
+        await using var server = OobWizard.Lab.LabDnsServer.Start(zone, address);
+        var context = new ProbeContext { Target = "pc99.nowhere.fabrikam.test", DnsServers = [server.Endpoint.ToString()] };
+
+        var entries = await DnsCheck.RunAsync(context, null, default, Dns, HostOptions);
+
+        var ids = entries.Select(e => e.Result.ProbeId).ToList();
+        Assert.Equal("no-record", entries.Single(e => e.Result.ProbeId == "dns.forward").Result.Verdict);
+        // Nothing about the missing name's addresses, and no ProvisionServer/_ldap findings from a domain guessed from it.
+        Assert.DoesNotContain("dns.reverse", ids);
+        Assert.DoesNotContain("dns.consistency", ids);
+        Assert.DoesNotContain("dns.provision-alias", ids);
+        Assert.DoesNotContain("dns.srv-dc", ids);
+        Assert.DoesNotContain("host.address-order", ids);
+        Assert.Single(entries, e => e.Result.Outcome == ProbeOutcome.Finding);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using OobWizard.Probes.Dns;
-using OobWizard.Probes.Dns.Wire;
 using Xunit;
 
 namespace OobWizard.Probes.Tests.Dns;

@@ -20,7 +20,7 @@ public sealed class DnsProbeIntegrationTests
 
     private static DnsProbeOptions Options(FakeSystemResolver? system = null) => new()
     {
-        Client = new DnsWireClient(TimeSpan.FromSeconds(2)),
+        Client = new DnsClientAdapter(TimeSpan.FromSeconds(2)),
         SystemResolver = system ?? new FakeSystemResolver(),
         SystemServers = () => throw new InvalidOperationException("tests always name their servers"),
     };

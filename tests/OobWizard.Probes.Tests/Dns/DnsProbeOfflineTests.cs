@@ -8,7 +8,7 @@ public sealed class DnsProbeOfflineTests
 {
     private static readonly DnsProbeOptions Options = new()
     {
-        Client = new DnsWireClient(TimeSpan.FromMilliseconds(200), udpAttempts: 1),
+        Client = new DnsClientAdapter(TimeSpan.FromMilliseconds(200), udpAttempts: 1),
         SystemResolver = new FakeSystemResolver(),
         SystemServers = () => [],
     };
@@ -75,7 +75,7 @@ public sealed class DnsProbeOfflineTests
     [Fact]
     public async Task ServerThatDoesNotAnswer_IsInconclusiveNotAnException()
     {
-        // Port 9 (discard) on loopback: nothing listens, the kernel reports port unreachable.
+        // Port 9 (discard) on loopback: nothing listens; DnsClient's unconnected socket hears no ICMP, so it is silence.
         var r = await Run("dns.forward", new ProbeContext { Target = "pc01.fabrikam.test", DnsServers = ["127.0.0.1:9"] });
 
         Assert.Equal(ProbeOutcome.Inconclusive, r.Outcome);

@@ -1,5 +1,6 @@
+using DnsClient;
+using DnsClient.Protocol;
 using OobWizard.Probes.Dns;
-using OobWizard.Probes.Dns.Wire;
 using Xunit;
 
 namespace OobWizard.Probes.Tests.Dns;
@@ -49,7 +50,7 @@ public static class DnsTestServers
 
     private static async Task<IReadOnlyDictionary<string, string?>> ProbeAllAsync()
     {
-        var client = new DnsWireClient(TimeSpan.FromSeconds(1), udpAttempts: 2);
+        var client = new DnsClientAdapter(TimeSpan.FromSeconds(1), udpAttempts: 2);
         var result = new Dictionary<string, string?>();
         foreach (var which in new[] { Dnsmasq, Bind })
         {
@@ -59,7 +60,7 @@ public static class DnsTestServers
                 continue;
             }
 
-            var r = await client.QueryAsync(endpoint!, "pc01.fabrikam.test", DnsRecordType.A);
+            var r = await client.QueryAsync(endpoint!, "pc01.fabrikam.test", QueryType.A);
             result[which] = r.Answers.OfType<ARecord>().Any(a => a.Address.ToString() == "127.0.0.10")
                 ? null
                 : r.Error ?? $"unexpected answer {r.Summary}";

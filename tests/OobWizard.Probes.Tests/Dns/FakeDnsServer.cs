@@ -46,6 +46,8 @@ public sealed class FakeDnsServer : IDisposable
 
     public int TcpQueries { get; private set; }
 
+    public int EmptyDatagrams { get; private set; }
+
     public string Endpoint => $"127.0.0.1:{Port}";
 
     private async Task UdpLoopAsync()
@@ -55,6 +57,12 @@ public sealed class FakeDnsServer : IDisposable
             while (!_stop.IsCancellationRequested)
             {
                 var received = await _udp.ReceiveAsync(_stop.Token);
+                if (received.Buffer.Length == 0)
+                {
+                    EmptyDatagrams++; // the adapter's "is anything listening" check after silence, not a query
+                    continue;
+                }
+
                 UdpQueries++;
                 foreach (var datagram in _script(received.Buffer, false))
                 {

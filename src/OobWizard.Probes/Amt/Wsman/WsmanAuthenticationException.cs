@@ -6,12 +6,18 @@ namespace OobWizard.Probes.Amt.Wsman;
 /// </summary>
 public sealed class WsmanAuthenticationException : WsmanException
 {
-    public WsmanAuthenticationException(AmtChallenge challenge, bool credentialsSent)
-        : base(credentialsSent ? "the device refused the credentials (HTTP 401)" : "the device requires credentials (HTTP 401) and none were given")
+    public WsmanAuthenticationException(AmtChallenge challenge, bool credentialsSent, bool refusedEarlier = false)
+        : base(credentialsSent ? "the device refused the credentials (HTTP 401)"
+            : refusedEarlier ? "the password was refused earlier in this run; it is not sent again"
+            : "the device requires credentials (HTTP 401) and none were given")
     {
         Challenge = challenge;
         CredentialsSent = credentialsSent;
+        RefusedEarlier = refusedEarlier;
     }
+
+    /// <summary>Nothing was sent because this user/password was refused earlier in the run (see <see cref="CredentialGuard"/>).</summary>
+    public bool RefusedEarlier { get; }
 
     public AmtChallenge Challenge { get; }
 

@@ -14,7 +14,7 @@ public sealed record WsmanClientOptions
 
     public string? Password { get; init; }
 
-    /// <summary>Bound for one request/response exchange, including the Digest round trip.</summary>
+    /// <summary>Bound for one HTTP exchange (a Digest answer is a second exchange with its own bound).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Accept a certificate that does not validate even for authenticated calls (the user was warned).</summary>
@@ -28,6 +28,36 @@ public sealed record WsmanClientOptions
 
     /// <summary>Cap on Pull rounds, so a device that never sends EndOfSequence cannot keep us forever.</summary>
     public int MaxPulls { get; init; } = 256;
+
+    /// <summary>
+    /// Cap on the instances one enumeration keeps. AMT's classes have a handful (CIM_SoftwareIdentity about a dozen,
+    /// AMT_ProvisioningCertificateHash at most 23 before R7 and a few dozen after).
+    /// </summary>
+    public int MaxEnumerationItems { get; init; } = 256;
+
+    /// <summary>Cap on the bytes all the Pull answers of one enumeration may add up to.</summary>
+    public long MaxEnumerationBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>Deepest element nesting accepted in an answer; AMT's envelopes nest about eight deep.</summary>
+    public int MaxXmlDepth { get; init; } = 64;
+
+    /// <summary>Refused passwords of this run: a refused one is never sent again. Null: this client alone.</summary>
+    public CredentialGuard? Credentials { get; init; }
+
+    /// <summary>One request at a time per device (real AMT serves one WS-Man request at a time). Null: no gate.</summary>
+    public SemaphoreSlim? Gate { get; init; }
+
+    /// <summary>The device's accepted Digest nonce, shared by the clients of one run. Null: this client alone.</summary>
+    public DigestSession? Digest { get; init; }
+
+    /// <summary>
+    /// The SHA-256 thumbprint (hex) of a device certificate the run already judged acceptable; the client accepts that
+    /// certificate and no other (see TlsEvaluation). Null: the usual validation.
+    /// </summary>
+    public string? AcceptedCertificateSha256 { get; init; }
+
+    /// <summary>An exchange slower than this is reported (AMT answers in about 0.25 s on a LAN).</summary>
+    public TimeSpan SlowAnswer { get; init; } = TimeSpan.FromSeconds(1);
 
     public Uri BaseUri => new UriBuilder(UseTls ? "https" : "http", Host, Port, "/wsman").Uri;
 }

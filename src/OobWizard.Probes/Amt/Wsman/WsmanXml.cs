@@ -5,11 +5,16 @@ namespace OobWizard.Probes.Amt.Wsman;
 
 /// <summary>
 /// Reads XML from the wire defensively: DTDs prohibited (no entity expansion, no external fetches), no resolver,
-/// and a character cap, so a hostile or broken device cannot exhaust memory or reach out through us.
+/// a character cap, a nesting cap, and the caller's cancellation observed while reading, so a hostile or broken
+/// device can neither exhaust memory nor keep a core busy after the probe gave up.
 /// </summary>
 public static class WsmanXml
 {
-    public static XDocument Parse(ReadOnlyMemory<byte> body, long maxCharacters)
+    /// <summary>Default nesting cap: AMT's envelopes nest about eight deep.</summary>
+    public const int DefaultMaxDepth = 64;
+
+    /// <summary>Parses <paramref name="body"/>; throws <see cref="WsmanProtocolException"/> when it is not allowed XML.</summary>
+    public static XDocument Parse(ReadOnlyMemory<byte> body, long maxCharacters, int maxDepth = DefaultMaxDepth, CancellationToken cancellationToken = default)
     {
         var settings = new XmlReaderSettings
         {
@@ -23,8 +28,24 @@ public static class WsmanXml
         };
         try
         {
-            using var stream = new MemoryStream(body.ToArray(), writable: false);
-            using var reader = XmlReader.Create(stream, settings);
+            // First pass: the reader's own limits plus depth and cancellation, node by node, keeping nothing.
+            using (var scan = XmlReader.Create(new MemoryStream(body.ToArray(), writable: false), settings))
+            {
+                var nodes = 0;
+                while (scan.Read())
+                {
+                    if (scan.Depth > maxDepth)
+                    {
+                        throw new WsmanProtocolException($"the response nests elements deeper than {maxDepth} levels (AMT's answers nest about eight)");
+                    }
+
+                    if (++nodes % 1024 == 0) cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            // Second pass: the document is now known to be small and shallow, so building the tree is bounded.
+            using var reader = XmlReader.Create(new MemoryStream(body.ToArray(), writable: false), settings);
             return XDocument.Load(reader, LoadOptions.None);
         }
         catch (XmlException ex)

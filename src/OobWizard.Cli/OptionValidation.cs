@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Numerics;
+using OobWizard.Core.Files;
+
+namespace OobWizard.Cli;
+
+/// <summary>
+/// Checks an option's value when the command line is parsed, so a bad value is a usage error
+/// (one line naming the flag, exit 2) and never a crash later, halfway through a session. Every
+/// numeric option goes through <see cref="InRange{T}(Option{T}, T, T, string)"/> (NaN, infinities
+/// and values outside the range are refused); every file option a command reads through
+/// <see cref="RegularFile"/>.
+/// </summary>
+public static class OptionValidation
+{
+    /// <summary>Refuses values outside [<paramref name="min"/>, <paramref name="max"/>] and, for floating point, NaN and infinities.</summary>
+    /// <param name="unit">What the number counts, for the message ("seconds", "a TCP port").</param>
+    public static Option<T> InRange<T>(this Option<T> option, T min, T max, string unit)
+        where T : struct, INumber<T>
+    {
+        option.Validators.Add(result => Check(result, option.Name, min, max, unit));
+        return option;
+    }
+
+    /// <inheritdoc cref="InRange{T}(Option{T}, T, T, string)"/>
+    public static Option<T?> InRange<T>(this Option<T?> option, T min, T max, string unit)
+        where T : struct, INumber<T>
+    {
+        option.Validators.Add(result => Check(result, option.Name, min, max, unit));
+        return option;
+    }
+
+    /// <summary>A TCP or UDP port: 1 to <paramref name="max"/> (65535 unless the next ports are taken too).</summary>
+    public static Option<int?> Port(this Option<int?> option, int max = 65535) => option.InRange(1, max, "a port number");
+
+    /// <summary>The file must exist, be a regular file (not a FIFO, a device, a folder) and fit <paramref name="limit"/>.</summary>
+    public static Option<FileInfo> RegularFile(this Option<FileInfo> option, ReadLimit limit)
+    {
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                var (kind, size) = FileKinds.Of(token.Value);
+                if (kind != FileKind.Regular)
+                {
+                    result.AddError(kind == FileKind.Missing
+                        ? $"{option.Name}: {token.Value}: no such file"
+                        : $"{option.Name}: {token.Value} is {FileKinds.Describe(kind)}, not a regular file");
+                }
+                else if (size > limit.MaxBytes)
+                {
+                    result.AddError($"{option.Name}: {token.Value} is {ReadLimit.Format(size)}; a {limit.What} may be at most {ReadLimit.Format(limit.MaxBytes)}");
+                }
+            }
+        });
+        return option;
+    }
+
+    private static void Check<T>(OptionResult result, string name, T min, T max, string unit)
+        where T : struct, INumber<T>
+    {
+        foreach (var token in result.Tokens)
+        {
+            // The parser's own conversion reports words that are no number at all; this catches the numbers it accepts.
+            if (!T.TryParse(token.Value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
+            {
+                continue;
+            }
+
+            if (!T.IsFinite(value) || value < min || value > max)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name}: '{token.Value}' is not {unit} from {min} to {max}"));
+            }
+        }
+    }
+}

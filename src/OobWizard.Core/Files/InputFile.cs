@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+
+namespace OobWizard.Core.Files;
+
+/// <summary>
+/// The one way to read a file a user or a support team can point at (a session, a certificate, a
+/// content page): anything that is not a regular file (a FIFO, <c>/dev/zero</c>, a socket, a folder)
+/// is refused before it is opened, and no read takes more than the kind's <see cref="ReadLimit"/>
+/// (checked against the size first, then while reading, for a file that grows).
+/// </summary>
+public static class InputFile
+{
+    /// <exception cref="InputFileException">the path is missing or not a regular file (the message names it and what it is).</exception>
+    public static void RequireRegular(string path)
+    {
+        var (kind, _) = FileKinds.Of(path);
+        Check(path, kind);
+    }
+
+    /// <summary>Reads the whole file, at most <paramref name="limit"/> bytes.</summary>
+    /// <exception cref="InputFileException">not a regular file, or larger than the limit.</exception>
+    /// <exception cref="IOException">the file could not be read (the OS's reason).</exception>
+    /// <exception cref="UnauthorizedAccessException">no permission to read it.</exception>
+    public static byte[] ReadAllBytes(string path, ReadLimit limit)
+    {
+        var (kind, size) = FileKinds.Of(path);
+        Check(path, kind);
+        if (size > limit.MaxBytes)
+        {
+            throw TooLarge(path, size, limit);
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        var buffer = new byte[(int)Math.Min(limit.MaxBytes + 1, Math.Max(size, 0) + 1)];
+        var total = 0;
+        while (true)
+        {
+            if (total == buffer.Length)
+            {
+                if (total > limit.MaxBytes)
+                {
+                    throw TooLarge(path, -1, limit);
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(limit.MaxBytes + 1, (long)buffer.Length * 2));
+            }
+
+            var read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        if (total > limit.MaxBytes)
+        {
+            throw TooLarge(path, -1, limit);
+        }
+
+        Array.Resize(ref buffer, total);
+        return buffer;
+    }
+
+    /// <summary>Reads the whole file as text (UTF-8 unless a byte order mark says otherwise), at most <paramref name="limit"/> bytes.</summary>
+    /// <exception cref="InputFileException">not a regular file, or larger than the limit.</exception>
+    /// <exception cref="IOException">the file could not be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">no permission to read it.</exception>
+    public static string ReadAllText(string path, ReadLimit limit)
+    {
+        var bytes = ReadAllBytes(path, limit);
+        using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Opens a regular file for a reader that bounds itself (a log parser); refuses FIFOs and devices before opening.</summary>
+    /// <exception cref="InputFileException">not a regular file.</exception>
+    public static FileStream OpenRead(string path, int bufferSize = 64 * 1024)
+    {
+        RequireRegular(path);
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize, FileOptions.SequentialScan);
+    }
+
+    private static void Check(string path, FileKind kind)
+    {
+        switch (kind)
+        {
+            case FileKind.Regular:
+                return;
+            case FileKind.Missing:
+                throw new InputFileException($"{path}: no such file");
+            case FileKind.Directory:
+                throw new InputFileException($"{path} is a folder, not a file");
+            default:
+                throw new InputFileException($"{path} is {FileKinds.Describe(kind)}, not a regular file; refusing to read it");
+        }
+    }
+
+    private static InputFileException TooLarge(string path, long size, ReadLimit limit) =>
+        new(size >= 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{path} is {ReadLimit.Format(size)}; a {limit.What} may be at most {ReadLimit.Format(limit.MaxBytes)}")
+            : string.Create(CultureInfo.InvariantCulture, $"{path} is larger than {ReadLimit.Format(limit.MaxBytes)}, the most a {limit.What} may be"));
+}
