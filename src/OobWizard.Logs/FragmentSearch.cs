@@ -15,7 +15,8 @@ namespace OobWizard.Logs;
 /// The test reads every byte with bit 5 set (<c>b | 0x20</c>: a letter's two cases become one), so a
 /// fingerprint needs one table entry a byte. Fingerprints share the 16 buckets by how few extra
 /// positions of a sample of the data a shared bucket lets through.
-/// Paths: AVX-512 (64 bytes a step), AVX2 (32), and a scalar one with the same tables (same candidates).
+/// Paths: AVX-512 (64 bytes a step), AVX2 (32), SSSE3 (16; what a Native AOT build has at its x86-64-v2
+/// baseline), and a scalar one with the same tables (same candidates).
 /// </summary>
 internal sealed class FragmentSearch
 {
@@ -84,6 +85,7 @@ internal sealed class FragmentSearch
     {
         SimdLevel.Avx512 when Avx512BW.IsSupported => SimdLevel.Avx512,
         SimdLevel.Avx512 or SimdLevel.Avx2 when Avx2.IsSupported => SimdLevel.Avx2,
+        SimdLevel.Avx512 or SimdLevel.Avx2 or SimdLevel.Ssse3 when Ssse3.IsSupported => SimdLevel.Ssse3,
         _ => SimdLevel.Scalar,
     };
 
@@ -113,6 +115,10 @@ internal sealed class FragmentSearch
         else if (_level == SimdLevel.Avx2)
         {
             i = SearchAvx2(data, from, to, hits);
+        }
+        else if (_level == SimdLevel.Ssse3)
+        {
+            i = SearchSsse3(data, from, to, hits);
         }
 
         for (; i + 2 < to; i++)
@@ -186,6 +192,42 @@ internal sealed class FragmentSearch
             var low = Avx2.Shuffle(l0, n0) & Avx2.Shuffle(h0, u0) & Avx2.Shuffle(l1, n1) & Avx2.Shuffle(h1, u1) & Avx2.Shuffle(l2, n2) & Avx2.Shuffle(h2, u2);
             var high = Avx2.Shuffle(l3, n0) & Avx2.Shuffle(h3, u0) & Avx2.Shuffle(l4, n1) & Avx2.Shuffle(h4, u1) & Avx2.Shuffle(l5, n2) & Avx2.Shuffle(h5, u2);
             var any = ~Vector256.Equals(low | high, Vector256<byte>.Zero).ExtractMostSignificantBits();
+            while (any != 0)
+            {
+                var lane = BitOperations.TrailingZeroCount(any);
+                any &= any - 1;
+                Verify(data, from, to, i + lane, low.GetElement(lane) | (high.GetElement(lane) << 8), hits);
+            }
+        }
+
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int SearchSsse3(byte[] data, int from, int to, List<int> hits)
+    {
+        var nibble = Vector128.Create((byte)15);
+        var fold = Vector128.Create((byte)0x20);
+        var l0 = Vector128.Create(_lo, 0); var h0 = Vector128.Create(_hi, 0);
+        var l1 = Vector128.Create(_lo, 16); var h1 = Vector128.Create(_hi, 16);
+        var l2 = Vector128.Create(_lo, 32); var h2 = Vector128.Create(_hi, 32);
+        var l3 = Vector128.Create(_lo, 48); var h3 = Vector128.Create(_hi, 48);
+        var l4 = Vector128.Create(_lo, 64); var h4 = Vector128.Create(_hi, 64);
+        var l5 = Vector128.Create(_lo, 80); var h5 = Vector128.Create(_hi, 80);
+        ref var d = ref MemoryMarshal.GetArrayDataReference(data);
+        var i = from;
+        for (; i + 16 + 2 <= to; i += 16)
+        {
+            var v0 = Vector128.LoadUnsafe(ref d, (nuint)i);
+            var v1 = Vector128.LoadUnsafe(ref d, (nuint)(i + 1));
+            var v2 = Vector128.LoadUnsafe(ref d, (nuint)(i + 2));
+            var n0 = v0 & nibble; var n1 = v1 & nibble; var n2 = v2 & nibble;
+            var u0 = Vector128.ShiftRightLogical((v0 | fold).AsUInt16(), 4).AsByte() & nibble;
+            var u1 = Vector128.ShiftRightLogical((v1 | fold).AsUInt16(), 4).AsByte() & nibble;
+            var u2 = Vector128.ShiftRightLogical((v2 | fold).AsUInt16(), 4).AsByte() & nibble;
+            var low = Ssse3.Shuffle(l0, n0) & Ssse3.Shuffle(h0, u0) & Ssse3.Shuffle(l1, n1) & Ssse3.Shuffle(h1, u1) & Ssse3.Shuffle(l2, n2) & Ssse3.Shuffle(h2, u2);
+            var high = Ssse3.Shuffle(l3, n0) & Ssse3.Shuffle(h3, u0) & Ssse3.Shuffle(l4, n1) & Ssse3.Shuffle(h4, u1) & Ssse3.Shuffle(l5, n2) & Ssse3.Shuffle(h5, u2);
+            var any = ~Vector128.Equals(low | high, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF;
             while (any != 0)
             {
                 var lane = BitOperations.TrailingZeroCount(any);

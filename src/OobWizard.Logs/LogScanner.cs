@@ -428,12 +428,12 @@ public sealed class LogScanner
         {
             if (at >= _countPos)
             {
-                _countLine += LineTerminators.Count(_units, _countPos, at);
+                _countLine += LineTerminators.Count(_units, _countPos, at, _owner._simd);
                 _countPos = at;
                 return _countLine;
             }
 
-            return _countLine - LineTerminators.Count(_units, at, _countPos);
+            return _countLine - LineTerminators.Count(_units, at, _countPos, _owner._simd);
         }
 
         private string Decode(int start, int end) =>

@@ -12,7 +12,7 @@ public sealed class FragmentSearchTests
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:-_.@`[{]}*";
 
-    public static TheoryData<int> Levels() => new(0, 1, 2);
+    public static TheoryData<int> Levels() => new(Enum.GetValues<SimdLevel>().Select(l => (int)l));
 
     [Theory]
     [MemberData(nameof(Levels))]
@@ -71,6 +71,27 @@ public sealed class FragmentSearchTests
             var found = new List<(int Start, int End)>();
             LineTerminators.FindLong(buffer, from, units.Length, minLength, found);
             Assert.Equal(PlainLongLines(units, from, units.Length, minLength), found);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Levels))]
+    public void LineEnds_AreCountedAsAPlainLoopCountsThem(int level)
+    {
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var random = new Random((seed * 5) + level);
+            var units = Enumerable.Range(0, random.Next(400)).Select(_ => (byte)"ab\r\n\r\n x"[random.Next(8)]).ToArray();
+            var buffer = new byte[units.Length + FragmentSearch.Padding];
+            units.CopyTo(buffer, 0);
+            var from = FirstLineStartAfter(units, random.Next(units.Length + 1));
+            var plain = 0;
+            for (var i = from; i < units.Length; i++)
+            {
+                plain += units[i] == '\n' || (units[i] == '\r' && buffer[i + 1] != '\n') ? 1 : 0;
+            }
+
+            Assert.Equal(plain, LineTerminators.Count(buffer, from, units.Length, (SimdLevel)level));
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class LogScannerTests
         "STATMSG: ID=7217",
     ];
 
-    public static TheoryData<int> Levels() => new(0, 1, 2);
+    public static TheoryData<int> Levels() => new(Enum.GetValues<SimdLevel>().Select(l => (int)l));
 
     [Theory]
     [MemberData(nameof(Levels))]
