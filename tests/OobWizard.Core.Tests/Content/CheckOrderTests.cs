@@ -76,7 +76,7 @@ public sealed class CheckOrderTests
         ["q.prov.revoke-failed-requests"] = Visit,
         ["q.prov.amt-suffix"] = Visit,
         ["q.prov.dhcp-options"] = Visit,
-        ["q.prov.prov-cert"] = Visit,
+        ["p.prov.prov-cert"] = Visit,
         ["q.prov.hotfix"] = Visit,
         ["q.prov.die-pki"] = Visit,
         ["q.prov.wsman-proxy"] = Visit,
