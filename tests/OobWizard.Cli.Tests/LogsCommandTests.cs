@@ -208,6 +208,20 @@ public sealed class LogsCommandTests
     }
 
     [Fact]
+    public void Logs_AWsmanClientThatCouldNotConnect_SuggestsTheConsoleConnectionSymptom()
+    {
+        // The TLS-only field case: no signature is that client's, but its error names the way in.
+        using var run = new CliRun();
+
+        run.Run("", "logs", Path.Combine(Field, "tls-only__wsman-identify.txt"), "--json");
+
+        Assert.Equal(1, run.Exit);
+        var json = Json(run.Out);
+        Assert.Equal("console-cannot-connect", json.GetProperty("suggestedSymptom").GetString());
+        Assert.Equal("sym.console-cannot-connect", json.GetProperty("start").GetString());
+    }
+
+    [Fact]
     public void Logs_NothingMatched_StartOpensTheSuggestedSymptom()
     {
         using var run = new CliRun();

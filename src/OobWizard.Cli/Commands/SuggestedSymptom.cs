@@ -5,7 +5,8 @@ namespace OobWizard.Cli.Commands;
 
 /// <summary>
 /// When no signature matched: the symptom (a start choice of the tree) to open the wizard at, from the
-/// most telling error lines: what they are about first (redirection, revocation, IPv6, a CRL check),
+/// most telling error lines: what they are about first (redirection, revocation, IPv6, a CRL check, no
+/// connection at all),
 /// else which log they come from (the console's log: the console will not connect; the service point's,
 /// the site server's or the client's: provisioning).
 /// </summary>
@@ -17,6 +18,7 @@ internal static partial class SuggestedSymptom
         (Revoke(), "cannot-revoke"),
         (Ipv6(), "slow-responses"),
         (Crl(), "cannot-update"),
+        (NoConnection(), "console-cannot-connect"),
     ];
 
     [GeneratedRegex(@"redirection|\bIDE-?R\b|\bSOL\b|serial over lan", RegexOptions.IgnoreCase)]
@@ -30,6 +32,10 @@ internal static partial class SuggestedSymptom
 
     [GeneratedRegex(@"0x80072F8F|revocation list|\bCRL\b", RegexOptions.IgnoreCase)]
     private static partial Regex Crl();
+
+    /// <summary>A client that could not talk to AMT at all (a WS-Man tool's "Connection failed", "Unsupported protocol" on 16992).</summary>
+    [GeneratedRegex(@"connection failed|(cannot|could not|unable to) connect|unsupported protocol", RegexOptions.IgnoreCase)]
+    private static partial Regex NoConnection();
 
     /// <summary>The symptom id, or null when the lines say nothing about one.</summary>
     public static string? For(IReadOnlyList<RankedLine> lines)
