@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OobWizard.Cli.Commands;
+using OobWizard.Cli.Install;
 using OobWizard.Cli.Wizard;
 using OobWizard.Probes;
 
@@ -35,7 +36,9 @@ public static class CliApp
         root.Subcommands.Add(LabCommand.Create(host, common));
         root.Subcommands.Add(CheckCommand.Create(host, common));
         root.Subcommands.Add(CertCommand.Create(host, common));
+        root.Subcommands.Add(ScanCommand.Create(host, common));
         root.Subcommands.Add(LogsCommand.Create(host, common, plain, session));
+        InstallCommands.AddTo(root, host, common);
 
         root.SetAction(async (parse, ct) =>
         {
@@ -75,7 +78,8 @@ public static class CliApp
     {
         var root = Build(host);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // --help, --version and [suggest] answer on a line that does not parse (yet).
+        if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
             foreach (var e in parse.Errors)
             {

@@ -19,6 +19,13 @@ public sealed class CliHost
     /// <summary>True when stdin and stdout are a terminal (the interactive UI needs both).</summary>
     public bool IsTerminal { get; init; }
 
+    /// <summary>Each standard stream on its own: whether it is a terminal (scan asks on stdin and draws its progress where one is).</summary>
+    public bool InputIsTerminal { get; init; }
+
+    public bool OutputIsTerminal { get; init; }
+
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>The console for the interactive UI; null when there is no terminal.</summary>
     public Func<IAnsiConsole>? InteractiveConsole { get; init; }
 
@@ -31,6 +38,9 @@ public sealed class CliHost
         Out = Console.Out,
         Err = Console.Error,
         IsTerminal = !Console.IsInputRedirected && !Console.IsOutputRedirected,
+        InputIsTerminal = !Console.IsInputRedirected,
+        OutputIsTerminal = !Console.IsOutputRedirected,
+        ErrorIsTerminal = !Console.IsErrorRedirected,
         InteractiveConsole = () =>
         {
             // Ctrl+C arrives as a key, so the wizard can save and leave cleanly instead of being

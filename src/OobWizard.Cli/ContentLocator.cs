@@ -2,64 +2,78 @@ using OobWizard.Core.Content;
 
 namespace OobWizard.Cli;
 
-/// <summary>Finds the content folder: --content, else $OOBW_CONTENT, else a checkout's content/ above the working directory, else the one beside the executable.</summary>
+/// <summary>
+/// Chooses the content: <c>--content DIR</c>, else <c>$OOBW_CONTENT</c>, else the per-user override
+/// folder if it exists (<see cref="UserFolder"/>), else the content embedded in the executable.
+/// A folder is read by the same loader, under the same caps, and linted before the wizard starts.
+/// </summary>
 public static class ContentLocator
 {
-    public static string? Find(string? option, Func<string, string?> env)
+    public static ContentLocation Locate(string? option, Func<string, string?> env)
     {
         if (!string.IsNullOrEmpty(option))
         {
-            return option;
+            return new ContentLocation(ContentOrigin.Option, option);
         }
 
         if (env("OOBW_CONTENT") is { Length: > 0 } fromEnv)
         {
-            return fromEnv;
+            return new ContentLocation(ContentOrigin.Environment, fromEnv);
         }
 
-        // A checkout's content first, so that edits show at once when run from the source tree.
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        if (UserFolder(env) is { } user && Directory.Exists(user))
         {
-            var candidate = Path.Combine(dir.FullName, "content");
-            if (File.Exists(Path.Combine(candidate, "tree", "00-start.yaml")))
-            {
-                return candidate;
-            }
+            return new ContentLocation(ContentOrigin.UserFolder, user);
         }
 
-        var beside = Path.Combine(AppContext.BaseDirectory, "content");
-        if (Directory.Exists(Path.Combine(beside, "tree")))
+        return ContentLocation.Embedded;
+    }
+
+    /// <summary>
+    /// The per-user override folder: <c>$XDG_CONFIG_HOME/oobwizard/content</c>, else
+    /// <c>~/.config/oobwizard/content</c>; on Windows <c>%APPDATA%\oobwizard\content</c>. Null when
+    /// no home folder is known.
+    /// </summary>
+    public static string? UserFolder(Func<string, string?> env)
+    {
+        string? config;
+        if (OperatingSystem.IsWindows())
         {
-            return beside;
+            config = env("APPDATA") is { Length: > 0 } appData ? appData : NullIfEmpty(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData));
+        }
+        else if (env("XDG_CONFIG_HOME") is { Length: > 0 } xdg)
+        {
+            config = xdg;
+        }
+        else
+        {
+            var home = env("HOME") is { Length: > 0 } h ? h : NullIfEmpty(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+            config = home is null ? null : Path.Combine(home, ".config");
         }
 
-        return null;
+        return config is null ? null : Path.Combine(config, "oobwizard", "content");
     }
 
     /// <summary>Loads the content or explains in one line why it cannot.</summary>
     public static ContentSet? Load(string? option, CliHost host, out string? error)
     {
         error = null;
-        var dir = Find(option, host.Env);
-        if (dir is null)
-        {
-            error = "cannot find the content folder (pass --content DIR or set OOBW_CONTENT)";
-            return null;
-        }
-
+        var location = Locate(option, host.Env);
         try
         {
-            return ContentLoader.Load(dir);
+            return ContentLoader.Load(location.Source());
         }
         catch (ContentNotFoundException ex)
         {
-            error = ex.Message;
+            error = location.Origin == ContentOrigin.UserFolder ? string.Format(CliText.UserFolderMissingTree, ex.Message) : ex.Message;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error = $"cannot read content in {dir}: {ex.Message}";
+            error = string.Format(CliText.ContentReadFailed, location.Source().Root, ex.Message);
         }
 
         return null;
     }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 }

@@ -42,20 +42,34 @@ public static class OptionValidation
         {
             foreach (var token in result.Tokens)
             {
-                var (kind, size) = FileKinds.Of(token.Value);
-                if (kind != FileKind.Regular)
-                {
-                    result.AddError(kind == FileKind.Missing
-                        ? $"{option.Name}: {token.Value}: no such file"
-                        : $"{option.Name}: {token.Value} is {FileKinds.Describe(kind)}, not a regular file");
-                }
-                else if (size > limit.MaxBytes)
-                {
-                    result.AddError($"{option.Name}: {token.Value} is {ReadLimit.Format(size)}; a {limit.What} may be at most {ReadLimit.Format(limit.MaxBytes)}");
-                }
+                if (FileError(token.Value, limit) is { } error) result.AddError($"{option.Name}: {error}");
             }
         });
         return option;
+    }
+
+    /// <summary>Every file given must exist, be a regular file (not a FIFO, a device, a folder) and fit <paramref name="limit"/>; the first bad one is named.</summary>
+    public static Argument<FileInfo[]> RegularFiles(this Argument<FileInfo[]> argument, ReadLimit limit)
+    {
+        argument.Validators.Add(result =>
+        {
+            // One line for the first bad file: a shell glob that caught a folder or a device should not flood the screen.
+            if (result.Tokens.Select(t => FileError(t.Value, limit)).FirstOrDefault(e => e is not null) is { } error) result.AddError(error);
+        });
+        return argument;
+    }
+
+    private static string? FileError(string path, ReadLimit limit)
+    {
+        var (kind, size) = FileKinds.Of(path);
+        return kind switch
+        {
+            FileKind.Missing => $"{path}: no such file",
+            FileKind.Directory => $"{path} is a folder, not a file",
+            not FileKind.Regular => $"{path} is {FileKinds.Describe(kind)}, not a regular file",
+            _ when size > limit.MaxBytes => $"{path} is {ReadLimit.Format(size)}; a {limit.What} may be at most {ReadLimit.Format(limit.MaxBytes)}",
+            _ => null,
+        };
     }
 
     private static void Check<T>(OptionResult result, string name, T min, T max, string unit)

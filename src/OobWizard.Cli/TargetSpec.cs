@@ -11,14 +11,15 @@ namespace OobWizard.Cli;
 /// </summary>
 public sealed record TargetSpec(string Host, int? HttpPort, int? TlsPort, bool Tls)
 {
-    public static bool TryParse(string? text, out TargetSpec? spec, out string error)
+    /// <param name="what">How errors name the value: the option (<c>--target</c>) or a target list's column (<c>host</c>).</param>
+    public static bool TryParse(string? text, out TargetSpec? spec, out string error, string what = "--target")
     {
         spec = null;
         error = "";
         var t = text?.Trim() ?? "";
         if (t.Length == 0)
         {
-            error = "--target is empty";
+            error = $"{what} is empty";
             return false;
         }
 
@@ -26,13 +27,13 @@ public sealed record TargetSpec(string Host, int? HttpPort, int? TlsPort, bool T
         {
             if (!Uri.TryCreate(t, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
             {
-                error = $"--target '{t}': only http:// and https:// URLs name an AMT device (for example https://pc01.corp.example.com:16993/wsman)";
+                error = $"{what} '{t}': only http:// and https:// URLs name an AMT device (for example https://pc01.corp.example.com:16993/wsman)";
                 return false;
             }
 
             if (uri.UserInfo.Length > 0)
             {
-                error = $"--target: put no user or password in the URL; use --user, and OOBW_AMT_PASSWORD or the prompt";
+                error = $"{what}: put no user or password in the URL; use --user, and OOBW_AMT_PASSWORD or the prompt";
                 return false;
             }
 
@@ -55,7 +56,7 @@ public sealed record TargetSpec(string Host, int? HttpPort, int? TlsPort, bool T
             var close = t.IndexOf(']', StringComparison.Ordinal);
             if (close < 0 || (close + 1 < t.Length && t[close + 1] != ':'))
             {
-                error = $"--target '{t}': an IPv6 address with a port is written [address]:port";
+                error = $"{what} '{t}': an IPv6 address with a port is written [address]:port";
                 return false;
             }
 
@@ -74,7 +75,7 @@ public sealed record TargetSpec(string Host, int? HttpPort, int? TlsPort, bool T
         {
             if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 65535)
             {
-                error = $"--target '{t}': '{portText}' is not a port (1-65535)";
+                error = $"{what} '{t}': '{portText}' is not a port (1-65535)";
                 return false;
             }
 
@@ -83,7 +84,7 @@ public sealed record TargetSpec(string Host, int? HttpPort, int? TlsPort, bool T
 
         if (!IsHostName(host) && !IPAddress.TryParse(host, out _))
         {
-            error = $"--target '{t}': '{host}' is not a host name or an IP address";
+            error = $"{what} '{t}': '{host}' is not a host name or an IP address";
             return false;
         }
 
@@ -92,7 +93,7 @@ public sealed record TargetSpec(string Host, int? HttpPort, int? TlsPort, bool T
     }
 
     /// <summary>RFC 1123 labels: letters, digits, hyphens (underscores tolerated, as AD names carry them), dots between.</summary>
-    private static bool IsHostName(string host)
+    public static bool IsHostName(string host)
     {
         var name = host.TrimEnd('.');
         if (name.Length is 0 or > 253) return false;

@@ -234,6 +234,7 @@ internal sealed class LabWsmanResponder
                         new XElement(id + "SecurityProfileName", "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/http/digest")))));
     }
 
-    private static XElement ToElement(LabInstance instance, XNamespace ns) =>
-        new(ns + instance.ClassName, instance.Properties.Select(p => new XElement(ns + p.Key, p.Value)));
+    /// <summary>The instance as AMT writes it; DigestRealm is this device's own (a fleet shares one catalog per scenario).</summary>
+    private XElement ToElement(LabInstance instance, XNamespace ns) =>
+        new(ns + instance.ClassName, instance.Properties.Select(p => new XElement(ns + p.Key, p.Key == "DigestRealm" ? _auth.Realm : p.Value)));
 }

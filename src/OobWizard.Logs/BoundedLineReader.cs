@@ -7,7 +7,7 @@ namespace OobWizard.Logs;
 /// its head and its last <see cref="TailKeep"/> characters (where the CCM and SMS trailers are),
 /// joined by an ellipsis, and everything between is read and dropped.
 /// </summary>
-internal sealed class BoundedLineReader
+public sealed class BoundedLineReader
 {
     public const int TailKeep = 1024;
 

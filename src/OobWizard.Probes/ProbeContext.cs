@@ -73,14 +73,18 @@ public sealed class ProbeContext
     /// <summary>What the probes of this run share (refused passwords, what the device said). See <see cref="ProbeRun"/>.</summary>
     public ProbeRun Run { get; init; } = new();
 
-    /// <summary>A copy with some fields replaced (a resumed session's target, the lab's DNS), the rest the same.</summary>
-    public ProbeContext With(string? target = null, string? fqdn = null, IReadOnlyList<string>? dnsServers = null, string? servicePoint = null, string? domain = null, string? password = null) => new()
+    /// <summary>
+    /// A copy with some fields replaced (a resumed session's target, the lab's DNS; in a scan each device's host,
+    /// ports and run), the rest the same.
+    /// </summary>
+    public ProbeContext With(string? target = null, string? fqdn = null, IReadOnlyList<string>? dnsServers = null, string? servicePoint = null, string? domain = null, string? password = null,
+        int? httpPort = null, int? tlsPort = null, bool? useTls = null, ProbeRun? run = null) => new()
     {
         Target = target ?? Target,
         Fqdn = fqdn ?? Fqdn,
-        HttpPort = HttpPort,
-        TlsPort = TlsPort,
-        UseTls = UseTls,
+        HttpPort = httpPort ?? HttpPort,
+        TlsPort = tlsPort ?? TlsPort,
+        UseTls = useTls ?? UseTls,
         User = User,
         Password = password ?? Password,
         RootCaFile = RootCaFile,
@@ -92,7 +96,7 @@ public sealed class ProbeContext
         Timeout = Timeout,
         RequestTimeout = RequestTimeout,
         FirstContactTimeout = FirstContactTimeout,
-        Run = Run,
+        Run = run ?? Run,
         Directory = Directory,
         Certificates = Certificates,
     };

@@ -20,8 +20,9 @@ public sealed record ProbeResult(
     public static ProbeResult Pass(string probeId, string summary, IReadOnlyList<Evidence>? evidence = null, string verdict = "pass") =>
         new(probeId, ProbeOutcome.Pass, verdict, summary, evidence ?? [], []);
 
+    /// <summary>A finding; each diagnosis is suggested once, in first-given order, however many of its problems were seen.</summary>
     public static ProbeResult Finding(string probeId, string verdict, string summary, IReadOnlyList<Evidence>? evidence = null, params string[] diagnoses) =>
-        new(probeId, ProbeOutcome.Finding, verdict, summary, evidence ?? [], diagnoses);
+        new(probeId, ProbeOutcome.Finding, verdict, summary, evidence ?? [], diagnoses.Distinct(StringComparer.Ordinal).ToArray());
 
     public static ProbeResult Inconclusive(string probeId, string summary, IReadOnlyList<Evidence>? evidence = null) =>
         new(probeId, ProbeOutcome.Inconclusive, "inconclusive", summary, evidence ?? [], []);

@@ -15,8 +15,14 @@ public sealed class ProbeRun
 {
     private readonly ConcurrentDictionary<string, AmtDevice> _devices = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>A run of its own; in a fleet scan, one per device, all sharing the scan's <paramref name="site"/> gate.</summary>
+    public ProbeRun(SiteCredentialGate? site = null)
+    {
+        Credentials = new CredentialGuard(site);
+    }
+
     /// <summary>Passwords a device refused in this run: none of them is sent again.</summary>
-    public CredentialGuard Credentials { get; } = new();
+    public CredentialGuard Credentials { get; }
 
     /// <summary>The shared state of the AMT device <paramref name="context"/> aims at (host and ports).</summary>
     public AmtDevice Amt(ProbeContext context)

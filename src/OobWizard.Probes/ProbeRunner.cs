@@ -34,8 +34,11 @@ public sealed class ProbeRunner
         try
         {
             var task = probe.RunAsync(context, timeout.Token);
-            // A probe that ignores its token still must not hold the wizard: race it against the bound.
-            var finished = await Task.WhenAny(task, Task.Delay(bound + TimeSpan.FromMilliseconds(250), cancellationToken)).ConfigureAwait(false);
+            // A probe that ignores its token still must not hold the wizard: race it against the bound. The race's
+            // timer is stopped once the probe is done, so a scan of thousands does not leave one per probe ticking.
+            using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var finished = await Task.WhenAny(task, Task.Delay(bound + TimeSpan.FromMilliseconds(250), race.Token)).ConfigureAwait(false);
+            await race.CancelAsync().ConfigureAwait(false);
             if (finished != task)
             {
                 _ = task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using OobWizard.Core.Files;
 using OobWizard.Probes;
 using OobWizard.Probes.Amt;
 using OobWizard.Probes.Certificates;
@@ -21,9 +22,9 @@ public static class CertCommand
     {
         _ = common;
         var files = new Argument<FileInfo[]>("FILE") { Description = "Certificate files: PEM, DER (.cer/.crt) or PFX (.pfx/.p12)", Arity = ArgumentArity.OneOrMore };
-        files.AcceptExistingOnly();
+        files.RegularFiles(ReadLimit.Certificate);
         var rootCa = new Option<FileInfo>("--root-ca") { Description = "Root CA to check the chains against (default: a CA certificate among FILE)" };
-        rootCa.AcceptExistingOnly();
+        rootCa.RegularFile(ReadLimit.Certificate);
         var json = new Option<bool>("--json") { Description = "Print the results as JSON" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show the evidence of passing probes too" };
         var timeout = new Option<double>("--timeout") { Description = "Seconds one probe may take (CRL downloads)", DefaultValueFactory = _ => 10 };
@@ -54,6 +55,10 @@ public static class CertCommand
                         || first.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority);
                     roles.Add((path, isCa, first.Extensions["2.5.29.31"] is not null));
                     foreach (var c in certs) c.Dispose();
+                }
+                catch (InputFileException ex)
+                {
+                    return host.Fail(ex.Message);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
                 {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using OobWizard.Probes;
 using OobWizard.Probes.Amt;
-using OobWizard.Probes.Dns;
 
 namespace OobWizard.Cli.Commands;
 
@@ -71,18 +70,16 @@ public static class CheckCommand
             try
             {
                 // DNS and host probes send nothing to the device: they run alongside the AMT chain, and are printed after it.
-                var dnsTask = DnsCheck.RunAsync(context, cancellationToken: ct);
-                var report = await AmtCheck.RunAsync(context, options, entry =>
+                var printed = 0;
+                var report = await TargetCheck.RunAsync(context, options, entry =>
                 {
+                    printed++;
                     if (!asJson) WriteEntry(host.Out, entry, showAll);
                 }, ct).ConfigureAwait(false);
-                var dnsEntries = await dnsTask.ConfigureAwait(false);
                 if (!asJson)
                 {
-                    foreach (var entry in dnsEntries) WriteEntry(host.Out, entry, showAll);
+                    foreach (var entry in report.Entries.Skip(printed)) WriteEntry(host.Out, entry, showAll);
                 }
-
-                report = report with { Entries = [.. report.Entries, .. dnsEntries] };
 
                 // Active Directory and certificate probes (issue 13): only when their options are given.
                 var moreEntries = await CheckMore.RunAsync(context, entry =>

@@ -46,10 +46,18 @@ public static class LabCommand
         var port = new Option<int?>("--port") { Description = "WS-Man HTTP port (default 16992); TLS, redirection and redirection TLS take the next three" }.Port(max: 65532);
         var user = new Option<string>("--user") { Description = "User name the device accepts", DefaultValueFactory = _ => "admin" };
         var rootCaOut = new Option<FileInfo?>("--write-root-ca") { Description = "Write the lab's provisioning root CA (public certificate) to this PEM file, for --root-ca" };
-        var force = new Option<bool>("--force") { Description = "Replace the --write-root-ca file if it exists" };
+        var force = new Option<bool>("--force") { Description = "Replace the --write-root-ca (or, with --fleet, --write-targets) file if it exists" };
         var command = new Command("serve", "Run lab devices until Ctrl+C") { scenario, address, port, user, rootCaOut, force };
+        var fleet = new LabFleetServe(force);
+        fleet.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            if (fleet.Requested(parse))
+            {
+                if (parse.GetResult(scenario) is { Implicit: false }) return host.Fail("--fleet deals its scenarios with --mix NAME=WEIGHT,...; --scenario is for single devices");
+                return await fleet.RunAsync(host, parse, parse.GetValue(address), parse.GetValue(port), parse.GetValue(user) ?? "admin", parse.GetValue(rootCaOut), ct).ConfigureAwait(false);
+            }
+
             var name = parse.GetValue(scenario) ?? "healthy";
             IReadOnlyList<LabScenario> scenarios = string.Equals(name, "all", StringComparison.OrdinalIgnoreCase)
                 ? LabScenarios.All

@@ -4,25 +4,32 @@ using YamlDotNet.RepresentationModel;
 
 namespace OobWizard.Core.Content;
 
-/// <summary>Loads <c>tree/*.yaml</c>, <c>&lt;lang&gt;/*.md</c> and <c>&lt;lang&gt;/ui.yaml</c> from a content directory.</summary>
+/// <summary>
+/// Loads <c>tree/*.yaml</c>, <c>&lt;lang&gt;/*.md</c> and <c>&lt;lang&gt;/ui.yaml</c> from a content
+/// folder or from the content embedded in the program: one loader and the same caps for both.
+/// </summary>
 public static class ContentLoader
 {
     /// <exception cref="ContentNotFoundException">the directory has no tree/ folder.</exception>
-    public static ContentSet Load(string directory)
+    public static ContentSet Load(string directory) => Load(new FolderContentSource(directory));
+
+    /// <exception cref="ContentNotFoundException">the source has no tree/ folder.</exception>
+    public static ContentSet Load(IContentSource source)
     {
-        var treeDir = Path.Combine(directory, "tree");
-        if (!Directory.Exists(treeDir))
+        if (!source.HasFolder("tree"))
         {
-            throw new ContentNotFoundException($"content directory {directory} has no tree/ folder");
+            throw new ContentNotFoundException(source is EmbeddedContentSource
+                ? "this build of oobwizard has no embedded content (pass --content DIR)"
+                : $"content directory {source.Root} has no tree/ folder");
         }
 
         var issues = new List<ContentIssue>();
         var nodes = new List<Node>();
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(treeDir, "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in source.Files("tree", ".yaml"))
         {
-            var display = Display(directory, file);
-            if (Read(file, display, ContentLimits.TreeFile, issues) is not { } yaml)
+            var display = source.Display(file);
+            if (Read(source, file, display, ContentLimits.TreeFile, issues) is not { } yaml)
             {
                 continue;
             }
@@ -45,30 +52,29 @@ public static class ContentLoader
         var uiFiles = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var lang in Languages.All)
         {
-            var langDir = Path.Combine(directory, lang);
             var byId = new Dictionary<string, NodeText>(StringComparer.Ordinal);
             texts[lang] = byId;
-            if (!Directory.Exists(langDir))
+            if (!source.HasFolder(lang))
             {
                 continue;
             }
 
-            foreach (var file in Directory.GetFiles(langDir, "*.md").Order(StringComparer.Ordinal))
+            foreach (var file in source.Files(lang, ".md"))
             {
                 var id = Path.GetFileNameWithoutExtension(file);
-                var display = Display(directory, file);
-                if (Read(file, display, ContentLimits.Page, issues) is { } page)
+                var display = source.Display(file);
+                if (Read(source, file, display, ContentLimits.Page, issues) is { } page)
                 {
                     byId[id] = FrontMatter.Parse(lang, display, page, issues);
                 }
             }
 
-            var uiFile = Path.Combine(langDir, "ui.yaml");
-            if (FileKinds.Of(uiFile).Kind != FileKind.Missing)
+            var uiFile = lang + "/ui.yaml";
+            if (source.Exists(uiFile))
             {
-                var display = Display(directory, uiFile);
+                var display = source.Display(uiFile);
                 uiFiles[lang] = new SourceLocation(display, 1);
-                if (Read(uiFile, display, ContentLimits.UiStrings, issues) is { } text)
+                if (Read(source, uiFile, display, ContentLimits.UiStrings, issues) is { } text)
                 {
                     ui[lang] = LoadUi(display, text, issues);
                 }
@@ -120,11 +126,11 @@ public static class ContentLoader
     }
 
     /// <summary>A content file's text, or null after an issue naming it (a FIFO, a device, over its cap, unreadable).</summary>
-    private static string? Read(string file, string display, ReadLimit limit, List<ContentIssue> issues)
+    private static string? Read(IContentSource source, string file, string display, ReadLimit limit, List<ContentIssue> issues)
     {
         try
         {
-            return InputFile.ReadAllText(file, limit);
+            return source.ReadAllText(file, limit);
         }
         catch (InputFileException ex)
         {
@@ -137,7 +143,4 @@ public static class ContentLoader
 
         return null;
     }
-
-    private static string Display(string root, string file) =>
-        Path.Combine(root, Path.GetRelativePath(root, file));
 }

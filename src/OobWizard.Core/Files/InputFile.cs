@@ -5,7 +5,7 @@ namespace OobWizard.Core.Files;
 
 /// <summary>
 /// The one way to read a file a user or a support team can point at (a session, a certificate, a
-/// content page): anything that is not a regular file (a FIFO, <c>/dev/zero</c>, a socket, a folder)
+/// content page, a scan's target list): anything that is not a regular file (a FIFO, <c>/dev/zero</c>, a socket, a folder)
 /// is refused before it is opened, and no read takes more than the kind's <see cref="ReadLimit"/>
 /// (checked against the size first, then while reading, for a file that grows).
 /// </summary>
@@ -16,6 +16,37 @@ public static class InputFile
     {
         var (kind, _) = FileKinds.Of(path);
         Check(path, kind);
+    }
+
+    /// <summary>
+    /// Checks a path that something else will read (a CA file handed to libldap): a regular file of at most
+    /// <paramref name="limit"/> bytes.
+    /// </summary>
+    /// <exception cref="InputFileException">missing, not a regular file, or larger than the limit.</exception>
+    public static void RequireRegular(string path, ReadLimit limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        var (kind, size) = FileKinds.Of(path);
+        Check(path, kind);
+        if (size > limit.MaxBytes)
+        {
+            throw TooLarge(path, size, limit);
+        }
+    }
+
+    /// <summary>
+    /// Opens a regular file as text (UTF-8 unless a byte order mark says otherwise) for a reader that streams it
+    /// line by line (a scan's target list, its JSON Lines): refused before opening when it is not a regular file or
+    /// is larger than <paramref name="limit"/>, and a read past the limit (a file that grows) throws.
+    /// </summary>
+    /// <exception cref="InputFileException">not a regular file or larger than the limit (also thrown by a read of the returned reader).</exception>
+    /// <exception cref="IOException">the file could not be opened.</exception>
+    /// <exception cref="UnauthorizedAccessException">no permission to read it.</exception>
+    public static TextReader OpenText(string path, ReadLimit limit)
+    {
+        RequireRegular(path, limit);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.SequentialScan);
+        return new StreamReader(new LimitedReadStream(stream, path, limit), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, 64 * 1024);
     }
 
     /// <summary>Reads the whole file, at most <paramref name="limit"/> bytes.</summary>
@@ -32,6 +63,31 @@ public static class InputFile
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        return ReadBounded(stream, path, size, limit);
+    }
+
+    /// <summary>
+    /// Reads a whole stream as text under the same cap and decoding as a file (an embedded resource,
+    /// for example); <paramref name="name"/> names it in the message.
+    /// </summary>
+    /// <exception cref="InputFileException">the stream holds more than the limit.</exception>
+    public static string ReadAllText(Stream stream, string name, ReadLimit limit) => Decode(ReadAllBytes(stream, name, limit));
+
+    /// <summary>Reads a whole stream under the cap of <paramref name="limit"/>; <paramref name="name"/> names it in the message.</summary>
+    /// <exception cref="InputFileException">the stream holds more than the limit.</exception>
+    public static byte[] ReadAllBytes(Stream stream, string name, ReadLimit limit)
+    {
+        var size = stream.CanSeek ? stream.Length : 0;
+        if (size > limit.MaxBytes)
+        {
+            throw TooLarge(name, size, limit);
+        }
+
+        return ReadBounded(stream, name, size, limit);
+    }
+
+    private static byte[] ReadBounded(Stream stream, string path, long size, ReadLimit limit)
+    {
         var buffer = new byte[(int)Math.Min(limit.MaxBytes + 1, Math.Max(size, 0) + 1)];
         var total = 0;
         while (true)
@@ -70,7 +126,11 @@ public static class InputFile
     /// <exception cref="UnauthorizedAccessException">no permission to read it.</exception>
     public static string ReadAllText(string path, ReadLimit limit)
     {
-        var bytes = ReadAllBytes(path, limit);
+        return Decode(ReadAllBytes(path, limit));
+    }
+
+    private static string Decode(byte[] bytes)
+    {
         using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
@@ -98,7 +158,7 @@ public static class InputFile
         }
     }
 
-    private static InputFileException TooLarge(string path, long size, ReadLimit limit) =>
+    internal static InputFileException TooLarge(string path, long size, ReadLimit limit) =>
         new(size >= 0
             ? string.Create(CultureInfo.InvariantCulture, $"{path} is {ReadLimit.Format(size)}; a {limit.What} may be at most {ReadLimit.Format(limit.MaxBytes)}")
             : string.Create(CultureInfo.InvariantCulture, $"{path} is larger than {ReadLimit.Format(limit.MaxBytes)}, the most a {limit.What} may be"));

@@ -17,24 +17,25 @@ public sealed record AmtCheckReport(string Target, string User, IReadOnlyList<Am
     /// <summary>Diagnosis ids suggested by any probe, in first-seen order.</summary>
     public IReadOnlyList<string> SuggestedDiagnoses => Entries.SelectMany(e => e.Result.SuggestedDiagnoses).Distinct(StringComparer.Ordinal).ToList();
 
-    public string ToJson() =>
-        JsonSerializer.Serialize(
-            new AmtCheckDocument(
-                Target,
-                User,
-                Math.Round(Elapsed.TotalMilliseconds, 1),
-                ExitCode,
-                Enum.GetValues<ProbeOutcome>().ToDictionary(o => CamelCase(o), Count),
-                SuggestedDiagnoses,
-                Entries.Select(e => new AmtCheckProbeDocument(
-                    e.Result.ProbeId,
-                    CamelCase(e.Result.Outcome),
-                    e.Result.Verdict,
-                    e.Result.Summary,
-                    Math.Round(e.Elapsed.TotalMilliseconds, 1),
-                    e.Result.Evidence,
-                    e.Result.SuggestedDiagnoses)).ToList()),
-            AmtCheckJsonContext.Default.AmtCheckDocument);
+    public string ToJson() => JsonSerializer.Serialize(ToDocument(), AmtCheckJsonContext.Default.AmtCheckDocument);
+
+    /// <summary>The JSON shape of the report (<c>check --json</c>; `scan` writes its fields in each device's line).</summary>
+    public AmtCheckDocument ToDocument() =>
+        new AmtCheckDocument(
+            Target,
+            User,
+            Math.Round(Elapsed.TotalMilliseconds, 1),
+            ExitCode,
+            Enum.GetValues<ProbeOutcome>().ToDictionary(o => CamelCase(o), Count),
+            SuggestedDiagnoses,
+            Entries.Select(e => new AmtCheckProbeDocument(
+                e.Result.ProbeId,
+                CamelCase(e.Result.Outcome),
+                e.Result.Verdict,
+                e.Result.Summary,
+                Math.Round(e.Elapsed.TotalMilliseconds, 1),
+                e.Result.Evidence,
+                e.Result.SuggestedDiagnoses)).ToList());
 
     private static string CamelCase(ProbeOutcome outcome) => JsonNamingPolicy.CamelCase.ConvertName(outcome.ToString());
 }

@@ -50,6 +50,25 @@ public sealed record AmtContact
 
     public bool IsAmt { get; init; }
 
+    /// <summary>The TCP ports amt.reachable reports besides WS-Man (redirection, ASF), connected alongside the first contact.</summary>
+    public IReadOnlyList<(int Port, string Role)> OtherPorts { get; init; } = [];
+
+    /// <summary>What the connects to <see cref="OtherPorts"/> found, in the same order; each bounded like any connect attempt.</summary>
+    public Task<TcpPortState[]>? OtherPortStates { get; init; }
+
+    /// <summary>Redirection 16994/16995 and the extra ASF ports of <paramref name="options"/>, with their roles.</summary>
+    public static IReadOnlyList<(int Port, string Role)> OtherPortsOf(AmtProbeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var ports = new List<(int Port, string Role)>
+        {
+            (options.RedirectionPort, "redirection (SOL/IDER)"),
+            (options.RedirectionTlsPort, "redirection TLS"),
+        };
+        ports.AddRange(options.ExtraTcpPorts.Select(p => (p, "ASF/RMCP TCP")));
+        return ports;
+    }
+
     public AmtVersion? Version => Challenge?.Version ?? AmtVersion.FromServerHeader(ServerHeader) ?? AmtVersion.Parse(Identify?.ProductVersion);
 
     /// <summary>The pong if it came within <see cref="PongGrace"/>; null otherwise (inconclusive, never "absent").</summary>

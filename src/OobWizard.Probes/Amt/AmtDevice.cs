@@ -22,6 +22,24 @@ public sealed class AmtDevice
 
     public DigestSession Digest { get; } = new();
 
+    /// <summary>
+    /// The plain-HTTP connection pool the probes of this device share (WS-Man requests go one at a time, so one
+    /// kept-alive connection serves them all). Idle connections close after a few seconds, so a scan that has moved on
+    /// to other devices does not keep them. No proxy, no redirects, no cookies, as every WS-Man client here.
+    /// </summary>
+    public HttpMessageHandler HttpConnections => _http.Value;
+
+    private readonly Lazy<SocketsHttpHandler> _http = new(() => new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = System.Net.DecompressionMethods.None,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+        UseCookies = false,
+        MaxConnectionsPerServer = 2,
+    });
+
     /// <summary>Set once an authenticated request found no WS-Management at /wsman (AMT before 3.x): later probes say so in one line.</summary>
     public string? NoWsman { get; set; }
 
@@ -133,6 +151,11 @@ public sealed class AmtDevice
         var tlsTask = TcpPortState.ConnectAsync(host, context.TlsPort, bound, cancellationToken);
         var pong = RmcpPing.PingAsync(host, options.RmcpPort, options.ConnectTimeout, cancellationToken);
         _ = pong.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        // amt.reachable's other ports are connected now too, so a device that answers nothing costs one timeout, not two.
+        var otherPorts = AmtContact.OtherPortsOf(options);
+        var attempt = AmtProbeSupport.AttemptBound(context, options);
+        var others = Task.WhenAll(otherPorts.Select(p => TcpPortState.ConnectAsync(host, p.Port, attempt, cancellationToken)));
+        _ = others.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
 
         var preferred = context.UseTls ? tlsTask : httpTask;
         var other = context.UseTls ? httpTask : tlsTask;
@@ -172,6 +195,8 @@ public sealed class AmtDevice
                 TimedOut = timedOut,
                 Pong = pong,
                 PongGrace = grace,
+                OtherPorts = otherPorts,
+                OtherPortStates = others,
             };
         }
 
@@ -182,6 +207,7 @@ public sealed class AmtDevice
             UseTls = useTls,
             Timeout = bound,
             Gate = Gate,
+            SharedHttpHandler = HttpConnections,
         });
         IdentifyResult? identify = null;
         AmtChallenge? challenge = null;
@@ -248,6 +274,8 @@ public sealed class AmtDevice
             WsmanAnswer = wsman,
             Pong = pong,
             PongGrace = grace,
+            OtherPorts = otherPorts,
+            OtherPortStates = others,
             IsAmt = amt,
         };
         if (!amt && failure is null)

@@ -6,7 +6,7 @@ namespace OobWizard.Probes.Amt;
 
 /// <summary>
 /// amt.general: AMT_GeneralSettings. AMT's FQDN (HostName.DomainName) against the FQDN in use (the target when it is
-/// a name, else the OS's FQDN AMT reports), its length (WS-Man fails above 44 bytes on firmware later than 3.x,
+/// a name, else <see cref="ProbeContext.Fqdn"/>, else the OS's FQDN AMT reports), its length (WS-Man fails above 44 bytes on firmware later than 3.x,
 /// per Amtopmgr.log), and whether ping response is on.
 /// </summary>
 public sealed class AmtGeneralProbe : AmtProbe
@@ -40,14 +40,18 @@ public sealed class AmtGeneralProbe : AmtProbe
 
         var fqdn = AmtFqdn(settings);
         var osFqdn = settings["HostOSFQDN"]?.Trim();
-        var inUse = AmtProbeSupport.IsDnsName(context.Target) ? context.Target!.Trim().TrimEnd('.') : osFqdn;
+        // The name in use: the target when it is a name, else the name the console knows (a scan list's FQDN column,
+        // the demo's lab name), else the OS's FQDN as AMT last learnt it.
+        var (inUse, source) = AmtProbeSupport.IsDnsName(context.Target) ? (context.Target!.Trim().TrimEnd('.'), "--target")
+            : !string.IsNullOrWhiteSpace(context.Fqdn) ? (context.Fqdn.Trim().TrimEnd('.'), "expected FQDN")
+            : (osFqdn, "HostOSFQDN");
         var bytes = Encoding.UTF8.GetByteCount(fqdn);
         var ping = settings.Bool("PingResponseEnabled");
         var evidence = new List<Evidence>
         {
             new("AMT FQDN (HostName.DomainName)", fqdn),
             new("AMT FQDN length", $"{bytes.ToString(CultureInfo.InvariantCulture)} bytes (limit {MaxFqdnBytes.ToString(CultureInfo.InvariantCulture)})"),
-            new("FQDN in use", inUse is null ? "(unknown)" : AmtProbeSupport.IsDnsName(context.Target) ? $"{inUse} (--target)" : $"{inUse} (HostOSFQDN)"),
+            new("FQDN in use", string.IsNullOrEmpty(inUse) ? "(unknown)" : $"{inUse} ({source})"),
             new("SharedFQDN", settings["SharedFQDN"] ?? "(not reported)"),
             new("PingResponseEnabled", AmtProbeSupport.OnOff(ping)),
             new("RmcpPingResponseEnabled", AmtProbeSupport.OnOff(settings.Bool("RmcpPingResponseEnabled"))),
@@ -59,7 +63,7 @@ public sealed class AmtGeneralProbe : AmtProbe
             return ProbeResult.Finding(Id, "fqdn-too-long", $"AMT's FQDN {fqdn} is {bytes} bytes, over the {MaxFqdnBytes}-byte limit", evidence, AmtDiagnoses.FqdnOver44);
         }
 
-        if (inUse is not null && !string.Equals(inUse, fqdn, StringComparison.OrdinalIgnoreCase))
+        if (!string.IsNullOrEmpty(inUse) && !string.Equals(inUse, fqdn, StringComparison.OrdinalIgnoreCase))
         {
             return ProbeResult.Finding(Id, "fqdn-mismatch", $"AMT calls itself {fqdn}, but the computer is {inUse}", evidence, AmtDiagnoses.RenamedOrMoved);
         }

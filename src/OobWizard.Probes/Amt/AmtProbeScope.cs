@@ -52,6 +52,7 @@ public sealed class AmtProbeScope : IDisposable
             Credentials = Context.Run.Credentials,
             Gate = Device.Gate,
             Digest = Device.Digest,
+            SharedHttpHandler = Device.HttpConnections,
             // The run judged this very certificate acceptable once (TlsEvaluation): the client holds it to that.
             AcceptedCertificateSha256 = tls is { } t && t.Acceptable(Context) ? t.Certificate?.Sha256Thumbprint : null,
         });

@@ -31,17 +31,13 @@ public sealed class AmtReachableProbe : AmtProbe
         if (contact.ResolveProblem is { } unresolved) return ProbeResult.Inconclusive(Id, unresolved);
         var host = contact.Host;
         var bound = AmtProbeSupport.AttemptBound(context, Options);
-        var others = new List<(int Port, string Role)>
-        {
-            (Options.RedirectionPort, "redirection (SOL/IDER)"),
-            (Options.RedirectionTlsPort, "redirection TLS"),
-        };
-        others.AddRange(Options.ExtraTcpPorts.Select(p => (p, "ASF/RMCP TCP")));
-        var checks = others.Select(p => TcpPortState.ConnectAsync(host, p.Port, bound, cancellationToken)).ToList();
+        // The first contact connected the other ports alongside its own; a contact made without them connects them now.
+        var others = contact.OtherPortStates is null ? AmtContact.OtherPortsOf(Options) : contact.OtherPorts;
+        var checks = contact.OtherPortStates ?? Task.WhenAll(others.Select(p => TcpPortState.ConnectAsync(host, p.Port, bound, cancellationToken)));
         // The WS-Man port that was not needed for the first contact may still be connecting (a filtered port).
         var http = contact.Http ?? await TcpPortState.ConnectAsync(host, context.HttpPort, bound, cancellationToken).ConfigureAwait(false);
         var tls = contact.Tls ?? await TcpPortState.ConnectAsync(host, context.TlsPort, bound, cancellationToken).ConfigureAwait(false);
-        var states = await Task.WhenAll(checks).ConfigureAwait(false);
+        var states = await checks.WaitAsync(cancellationToken).ConfigureAwait(false);
         var pong = await contact.PongWithinGraceAsync(cancellationToken).ConfigureAwait(false);
 
         var evidence = new List<Evidence>

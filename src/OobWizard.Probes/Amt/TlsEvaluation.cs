@@ -72,7 +72,8 @@ public sealed record TlsEvaluation
 
         var chainOk = (capture.Errors & SslPolicyErrors.RemoteCertificateChainErrors) == 0 && (capture.Errors & SslPolicyErrors.RemoteCertificateNotAvailable) == 0;
         var trustText = chainOk ? "chains to a root this machine trusts" : "";
-        if (!chainOk && caFile is not null && capture.RawCertificate is { } raw && ChainsTo(raw, caFile))
+        string? caUnread = null;
+        if (!chainOk && caFile is not null && capture.RawCertificate is { } raw && ChainsTo(raw, caFile, out caUnread))
         {
             chainOk = true;
             trustText = $"chains to --ca-file {Path.GetFileName(caFile)}";
@@ -83,6 +84,7 @@ public sealed record TlsEvaluation
             trustText = cert.SelfSigned
                 ? $"untrusted root: self-signed by {cert.Issuer}"
                 : $"untrusted root: issuer {cert.Issuer} is not trusted here{(caFile is null ? " (no --ca-file given)" : $" nor by --ca-file {Path.GetFileName(caFile)}")}";
+            if (caUnread is not null) trustText += $" (--ca-file not used: {caUnread})";
         }
 
         var zero = cert.HasZeroDate;
@@ -114,14 +116,24 @@ public sealed record TlsEvaluation
         return rows;
     }
 
-    private static bool ChainsTo(byte[] raw, string caFile)
+    /// <summary>True when <paramref name="raw"/> chains to a CA in <paramref name="caFile"/>; <paramref name="unread"/> says why the file could not be used.</summary>
+    private static bool ChainsTo(byte[] raw, string caFile, out string? unread)
     {
+        unread = null;
+        X509Certificate2Collection cas;
         try
         {
-            var cas = new X509Certificate2Collection();
-            var text = File.ReadAllText(caFile);
-            if (text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)) cas.ImportFromPem(text);
-            else cas.Add(X509CertificateLoader.LoadCertificateFromFile(caFile));
+            // Through CertificateFile, so a FIFO, a device or an oversized file is refused (InputFile) and never blocks a probe.
+            cas = Certificates.CertificateFile.LoadAll(caFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            unread = ex.Message.ReplaceLineEndings(" ").Trim();
+            return false;
+        }
+
+        try
+        {
             using var cert = X509CertificateLoader.LoadCertificate(raw);
             using var chain = new X509Chain();
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
@@ -129,9 +141,13 @@ public sealed record TlsEvaluation
             chain.ChainPolicy.CustomTrustStore.AddRange(cas);
             return chain.Build(cert);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        catch (System.Security.Cryptography.CryptographicException)
         {
             return false;
+        }
+        finally
+        {
+            foreach (var ca in cas) ca.Dispose();
         }
     }
 }

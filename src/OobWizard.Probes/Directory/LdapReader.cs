@@ -2,6 +2,7 @@ using System.DirectoryServices.Protocols;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using OobWizard.Core.Files;
 
 namespace OobWizard.Probes.ActiveDirectory;
 
@@ -53,6 +54,19 @@ public sealed class LdapReader : IDisposable
         {
             throw new DirectoryException(LdapFailureKind.BadCredentials,
                 $"the password of {credential.User} was refused earlier in this run (LDAP 49); it is not sent again");
+        }
+
+        if (caFile is not null)
+        {
+            // libldap opens the CA file itself: checked here as InputFile reads (no FIFO, no device, at most a certificate file's size).
+            try
+            {
+                InputFile.RequireRegular(caFile, ReadLimit.Certificate);
+            }
+            catch (InputFileException ex)
+            {
+                throw new DirectoryException(LdapFailureKind.Other, "--ldap-ca: " + ex.Message, inner: ex);
+            }
         }
 
         CheckTcp(endpoint, requestTimeout);

@@ -1,3 +1,4 @@
+using OobWizard.Core.Files;
 using OobWizard.Probes.Dns;
 
 namespace OobWizard.Probes.Host;
@@ -11,8 +12,12 @@ public sealed class HostProbeOptions
 
     public bool IsWindows { get; init; } = OperatingSystem.IsWindows();
 
-    /// <summary>Text of /etc/gai.conf (glibc's address-selection policy), null when absent.</summary>
-    public Func<string?> ReadGaiConf { get; init; } = () => File.Exists("/etc/gai.conf") ? File.ReadAllText("/etc/gai.conf") : null;
+    /// <summary>
+    /// Text of /etc/gai.conf (glibc's address-selection policy), null when absent; read through <see cref="InputFile"/>
+    /// (<see cref="ReadLimit.SystemConfig"/>), so a FIFO or a device there cannot block the probe.
+    /// </summary>
+    public Func<string?> ReadGaiConf { get; init; } = () =>
+        FileKinds.Of("/etc/gai.conf").Kind == FileKind.Missing ? null : InputFile.ReadAllText("/etc/gai.conf", ReadLimit.SystemConfig);
 
     /// <summary>Output of <c>netsh interface ipv6 show prefixpolicies</c> on Windows.</summary>
     public Func<CancellationToken, Task<string?>> ReadWindowsPrefixPolicies { get; init; } =

@@ -20,8 +20,8 @@ public sealed class CliRun : IDisposable
 
     public Dictionary<string, string?> Env { get; } = new();
 
-    /// <summary>The content folder passed as --content (the repository's unless a test brings its own).</summary>
-    public string Content { get; set; } = Repo.Content;
+    /// <summary>The content folder passed as --content (the repository's unless a test brings its own; null: no --content, so the built-in content or an override).</summary>
+    public string? Content { get; set; } = Repo.Content;
 
     public CliRun Run(string stdin, params string[] args) => Run(new StringReader(stdin), args);
 
@@ -38,7 +38,8 @@ public sealed class CliRun : IDisposable
             Env = name => name == "OOBW_SESSION_DIR" ? SessionDir : Env.GetValueOrDefault(name),
             IsTerminal = false,
         };
-        Exit = CliApp.RunAsync(["--content", Content, .. args], host).GetAwaiter().GetResult();
+        string[] content = Content is null ? [] : ["--content", Content];
+        Exit = CliApp.RunAsync([.. content, .. args], host).GetAwaiter().GetResult();
         Out = output.ToString();
         Err = error.ToString();
         return this;

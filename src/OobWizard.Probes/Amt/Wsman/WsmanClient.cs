@@ -218,6 +218,8 @@ public sealed class WsmanClient : IDisposable
             if (answer.Status != (int)HttpStatusCode.Unauthorized) return answer;
         }
 
+        // In a fleet scan, the site's gate decides whether this device may try the password yet (SiteCredentialGate).
+        using var permit = _options.Credentials is { } guard ? await guard.AdmitAsync(_options.User, password, cancellationToken).ConfigureAwait(false) : null;
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var challenge = DigestChallenge.TryParse(answer.Challenges, out var whyNot)
@@ -226,6 +228,7 @@ public sealed class WsmanClient : IDisposable
             if (answer.Status != (int)HttpStatusCode.Unauthorized)
             {
                 digest?.Accepted(owner, challenge, 1);
+                permit?.Accepted();
                 return answer;
             }
 
@@ -235,6 +238,7 @@ public sealed class WsmanClient : IDisposable
         }
 
         _options.Credentials?.Refuse(_options.User, password);
+        permit?.Refused();
         throw new WsmanAuthenticationException(ChallengeOf(answer), credentialsSent: true);
     }
 
@@ -439,6 +443,12 @@ public sealed class WsmanClient : IDisposable
 
     private HttpClient CreateHttpClient(bool withCredentials)
     {
+        if (!_options.UseTls && _options.SharedHttpHandler is { } shared)
+        {
+            // The device's pool outlives this client: only the wrapper is disposed with it.
+            return new HttpClient(shared, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
         var handler = new SocketsHttpHandler
         {
             UseProxy = false, // AMT is on the LAN; a WinHTTP-style proxy in the way is one of the problems we diagnose, not a route.

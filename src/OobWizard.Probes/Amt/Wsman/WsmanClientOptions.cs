@@ -56,6 +56,13 @@ public sealed record WsmanClientOptions
     /// </summary>
     public string? AcceptedCertificateSha256 { get; init; }
 
+    /// <summary>
+    /// A connection pool for plain HTTP that the clients of one device share (<see cref="AmtDevice.HttpConnections"/>),
+    /// so the probes of a check reuse one kept-alive connection instead of each opening and closing its own. Not used
+    /// for TLS, whose certificate decisions belong to each client. Null: this client's own pool.
+    /// </summary>
+    public HttpMessageHandler? SharedHttpHandler { get; init; }
+
     /// <summary>An exchange slower than this is reported (AMT answers in about 0.25 s on a LAN).</summary>
     public TimeSpan SlowAnswer { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+
+namespace OobWizard.Cli.Install;
+
+/// <summary>
+/// System.CommandLine's --help, followed by the command's examples (the code block of its help
+/// topic's <c>{#examples}</c> section, in the chosen language) and the topic to read for more.
+/// </summary>
+public sealed class ExamplesHelpAction(HelpAction inner, CliHost host, CommonOptions common) : SynchronousCommandLineAction
+{
+    public override bool ClearsParseErrors => true;
+
+    public override int Invoke(ParseResult parseResult)
+    {
+        var code = inner.Invoke(parseResult);
+        var output = parseResult.InvocationConfiguration.Output;
+        var topic = HelpTopics.ForCommand(TopLevel(parseResult.CommandResult.Command, parseResult.RootCommandResult.Command));
+        if (HelpTopics.Page(topic, common.Language(parseResult, host)) is { } page && HelpTopics.Examples(page) is { Count: > 0 } examples)
+        {
+            output.WriteLine(CliText.ExamplesHeading);
+            foreach (var line in examples)
+            {
+                output.WriteLine("  " + line);
+            }
+
+            output.WriteLine();
+        }
+
+        output.WriteLine(string.Format(CliText.MoreHelp, topic));
+        return code;
+    }
+
+    /// <summary>The top-level command's name above <paramref name="command"/> (`lab` for `lab serve`), null for the root.</summary>
+    private static string? TopLevel(Command command, Command root)
+    {
+        if (ReferenceEquals(command, root))
+        {
+            return null;
+        }
+
+        var current = command;
+        while (current.Parents.OfType<Command>().FirstOrDefault() is { } parent && !ReferenceEquals(parent, root))
+        {
+            current = parent;
+        }
+
+        return current.Name;
+    }
+}
