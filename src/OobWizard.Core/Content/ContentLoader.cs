@@ -81,8 +81,13 @@ public static class ContentLoader
             }
         }
 
-        var termFile = Path.Combine(directory, "terms.yaml");
-        var terms = File.Exists(termFile) ? TermList.Load(Display(directory, termFile), File.ReadAllText(termFile), issues) : new Dictionary<string, IReadOnlyList<Term>>();
+        IReadOnlyDictionary<string, IReadOnlyList<Term>> terms = new Dictionary<string, IReadOnlyList<Term>>();
+        const string termFile = "terms.yaml";
+        if (source.Exists(termFile) && Read(source, termFile, source.Display(termFile), ContentLimits.UiStrings, issues) is { } termText)
+        {
+            terms = TermList.Load(source.Display(termFile), termText, issues);
+        }
+
         return new ContentSet(new DecisionTree(nodes), texts, ui, issues, uiFiles) { Terms = terms };
     }
 
