@@ -22,7 +22,7 @@ public static class LabScenarios
             "SOL and IDE redirection are off in the BIOS extension; the redirection listener is closed.",
             new Dictionary<string, string> { ["amt.redirection"] = "disabled" },
             () => new LabDeviceModel { RedirectionEnabledState = 32768, RedirectionListenerEnabled = false }),
-        new("fqdn-too-long", "prov.wireless",
+        new("fqdn-too-long", "prov.fqdn-over-44",
             "AMT's FQDN is longer than 44 bytes, which breaks WS-Man on firmware later than 3.x.",
             new Dictionary<string, string> { ["amt.general"] = "fqdn-too-long" },
             () => new LabDeviceModel { HostName = "amt-workstation-0042", DomainName = "emea-west.manufacturing.corp.contoso.com" }),
@@ -66,7 +66,7 @@ public static class LabScenarios
                     new DateTimeOffset(1999, 12, 31, 0, 0, 0, TimeSpan.Zero),
                     new DateTimeOffset(2049, 12, 31, 0, 0, 0, TimeSpan.Zero)),
             }),
-        new("tls-only", "console.cannot-connect",
+        new("tls-only", "console.amt-tls-only",
             "AMT 16.1 with TLS on: 16992 is closed and only 16993 answers (a client on 16992 gets \"Unsupported protocol\").",
             new Dictionary<string, string> { ["amt.reachable"] = "tls-only", ["amt.identify"] = "pass", ["amt.version-support"] = "unsupported" },
             () => new LabDeviceModel

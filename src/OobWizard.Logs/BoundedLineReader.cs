@@ -29,6 +29,17 @@ public sealed class BoundedLineReader
         _cap = Math.Max(cap, 2 * TailKeep);
     }
 
+    /// <summary>
+    /// <paramref name="line"/> as <see cref="ReadLine"/> gives it with this cap: unchanged when it fits,
+    /// else its head, an ellipsis and its last <see cref="TailKeep"/> characters.
+    /// </summary>
+    public static string Cut(string line, int cap, out bool cut)
+    {
+        cap = Math.Max(cap, 2 * TailKeep);
+        cut = line.Length > cap;
+        return cut ? string.Concat(line.AsSpan(0, cap - TailKeep - 1), "…", line.AsSpan(line.Length - TailKeep)) : line;
+    }
+
     /// <summary>The next line without its terminator, or null at the end; <paramref name="truncated"/> when it was cut.</summary>
     public string? ReadLine(out bool truncated)
     {

@@ -2,24 +2,37 @@ using System.Text;
 
 namespace OobWizard.Logs;
 
-/// <summary>Opens a log file as text: a byte order mark decides; without one, NUL bytes in every other position mean UTF-16, else UTF-8.</summary>
+/// <summary>
+/// A log's bytes as text: a byte order mark decides; without one, NUL bytes in every other position mean
+/// UTF-16, else UTF-8. The caller opens the stream (the command line refuses FIFOs and devices first).
+/// </summary>
 public static class LogFile
 {
-    public static StreamReader OpenText(string path)
+    /// <summary>A reader over <paramref name="stream"/> (read from where it is; the reader owns it).</summary>
+    public static StreamReader OpenText(Stream stream)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
-        try
+        ArgumentNullException.ThrowIfNull(stream);
+        var head = new byte[4];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return new StreamReader(new PrefixedStream(head[..read], stream, ownsRest: true), Guess(head.AsSpan(0, read)), detectEncodingFromByteOrderMarks: true, 64 * 1024);
+    }
+
+    /// <summary>
+    /// Which known log the first <paramref name="chars"/> characters of <paramref name="stream"/> come from,
+    /// by their components (null when none names one). Used to pick logs out of a folder by content.
+    /// </summary>
+    public static LogRecognition? RecognizeHead(Stream stream, string name, int chars = 64 * 1024)
+    {
+        using var reader = OpenText(stream);
+        var buffer = new char[chars];
+        var read = reader.ReadBlock(buffer, 0, buffer.Length);
+        var recognizer = new LogRecognizer();
+        foreach (var entry in LogParser.Parse(name, new StringReader(new string(buffer, 0, read))))
         {
-            Span<byte> head = stackalloc byte[4];
-            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            stream.Position = 0;
-            return new StreamReader(stream, Guess(head[..read]), detectEncodingFromByteOrderMarks: true, 64 * 1024);
+            recognizer.Observe(entry);
         }
-        catch
-        {
-            stream.Dispose();
-            throw;
-        }
+
+        return recognizer.Result();
     }
 
     /// <summary>The encoding to assume when there is no byte order mark.</summary>

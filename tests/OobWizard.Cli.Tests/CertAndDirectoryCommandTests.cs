@@ -70,6 +70,29 @@ public sealed class CertAndDirectoryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Wizard_WithAProvisioningCertificateWithoutTheAmtOidOrOu_ReachesThatCause_ByTheLiveCheck()
+    {
+        // SP1's "provision certificate": the certificate file decides it, no one has to read its extensions.
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=sccm01.corp.fabrikam.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(300));
+        var path = Path.Combine(_dir, "prov.pem");
+        File.WriteAllText(path, cert.ExportCertificatePem());
+        using var run = new CliRun();
+        run.Env["OOBW_AMT_PASSWORD"] = "unused-" + Guid.NewGuid().ToString("N");
+
+        // The tool said "No trusted DNS suffix reported"; the DHCP options are set: on to the certificate.
+        run.Run("cannot-provision\ntool-message\nno-dns-suffix\nall-set\n", "--plain", "--lang", "en", "--target", "127.0.0.9", "--timeout", "2", "--prov-cert", path);
+
+        Assert.True(run.Exit == 0, run.Err);
+        var session = run.LoadSession();
+        Assert.Equal("prov.provisioning-cert-oid", session.State.Current);
+        Assert.Equal(OobWizard.Core.Engine.TriggerKind.Verdict, session.State.Steps[^1].Trigger.Kind);
+        Assert.Contains(session.Evidence, e => e.Probe == "cert.provisioning" && e.Verdict == "no-amt-oid");
+    }
+
+    [Fact]
     public void Cert_WithAFileThatIsNoCertificate_IsOneLineNamingIt()
     {
         var path = Path.Combine(_dir, "notes.txt");

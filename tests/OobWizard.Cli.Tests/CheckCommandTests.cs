@@ -169,7 +169,7 @@ public sealed class CheckCommandTests
         Assert.Contains("AMT refused the password for admin", run.Out, StringComparison.Ordinal);
         Assert.Equal(1, device.RefusedAuthorizations);
         var session = run.LoadSession();
-        Assert.Equal("q.con.second-console", session.State.Current);
+        Assert.Equal("sym.functions-fail", session.State.Current); // power and more answer: which function fails is asked
         Assert.DoesNotContain(wrong, File.ReadAllText(run.OnlySessionFile()), StringComparison.Ordinal);
         Assert.DoesNotContain(device.Endpoint.Password, File.ReadAllText(run.OnlySessionFile()), StringComparison.Ordinal);
     }

@@ -40,7 +40,7 @@ public sealed class LiveResumeTests
         run.Run("console-cannot-connect\nstays-connecting\nother-or-none\n", "--plain", "--target", "pc99.fabrikam.test", "--dns", bind!, "--session", file);
         Assert.False(run.LoadSession(file).Offline);
 
-        run.Run("supported\n", "--plain", "--resume", file, "--dns", bind!);
+        run.Run("supported\nother\nnot-blocked\n", "--plain", "--resume", file, "--dns", bind!);
 
         var session = run.LoadSession(file);
         Assert.Equal("console.no-host-record", session.State.Current);

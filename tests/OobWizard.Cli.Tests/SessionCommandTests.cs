@@ -30,7 +30,7 @@ public sealed class SessionCommandTests
         run.Run("", "--plain", "--resume");
 
         Assert.Equal(0, run.Exit);
-        Assert.Contains("== OobWizard > What does the out-of-band management console do? ==", run.Out);
+        Assert.Contains("== OobWizard > What does the out of band management console do? ==", run.Out);
     }
 
     [Fact]

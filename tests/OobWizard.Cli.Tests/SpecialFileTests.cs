@@ -56,7 +56,7 @@ public sealed class SpecialFileTests : IDisposable
         run.Run("[12/10/2009 10:03:25 AM] nothing to see here\n", "logs", "-");
 
         Assert.Equal(1, run.Exit); // read, nothing matched
-        Assert.Contains("stdin: 1 entry", run.Out);
+        Assert.Contains("stdin: 1 line", run.Out);
     }
 
     [Fact]

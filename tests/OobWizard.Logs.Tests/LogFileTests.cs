@@ -20,7 +20,7 @@ public sealed class LogFileTests
         File.WriteAllBytes(path, bytes);
         try
         {
-            using var reader = LogFile.OpenText(path);
+            using var reader = LogFile.OpenText(File.OpenRead(path));
             var e = Assert.Single(LogParser.Parse("Amtopmgr.log", reader).ToList());
 
             Assert.Equal("Error: Device internal error. Größe", e.Message);

@@ -1,11 +1,7 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using OobWizard.Cli.Json;
 using OobWizard.Cli.Wizard;
-using OobWizard.Core.Files;
 using OobWizard.Core.Content;
+using OobWizard.Core.Files;
 using OobWizard.Core.Tree;
 using OobWizard.Logs;
 using LogSignature = OobWizard.Logs.LogSignature;
@@ -13,29 +9,38 @@ using LogSignature = OobWizard.Logs.LogSignature;
 namespace OobWizard.Cli.Commands;
 
 /// <summary>
-/// `oobwizard logs FILE... [--json] [--start]`: reads ConfigMgr logs (CCM, SMS trace or CMTrace
-/// clipboard text; `-` is stdin), matches them against the diagnoses' log signatures and lists the
-/// candidates, best first. `--start` opens the wizard (offline) at the best one.
-/// Exit 0: something matched; 1: nothing did; 2: bad input.
+/// `oobwizard logs FILE|FOLDER... [--json] [--start] [--depth N]`: reads ConfigMgr logs (CCM, SMS trace
+/// or CMTrace clipboard text; `-` is stdin; a folder is searched for them), matches them against the
+/// tree's log signatures and lists the candidates, best first: a diagnosis, or for a message several
+/// causes share the question that separates them. When nothing matches it shows the error and warning
+/// lines it found, ranked, and the symptom to start from. `--start` opens the wizard (offline) at the
+/// best candidate (or that symptom). Exit 0: something matched; 1: nothing did; 2: bad input.
 /// </summary>
 public static class LogsCommand
 {
-    /// <summary>How many matching lines of one diagnosis the text output shows.</summary>
-    private const int LinesShown = 5;
-
-    private const int MessageWidth = 160;
-
     public static Command Create(CliHost host, CommonOptions common, Option<bool> plain, Option<string?> session)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Log files (Amtopmgr.log, Oobconsole.log, …; .lo_ too); - reads standard input", Arity = ArgumentArity.OneOrMore };
-        var json = new Option<bool>("--json") { Description = "Print the candidates as JSON" };
+        var files = new Argument<string[]>("FILE") { Description = "Log files or folders (Amtopmgr.log, Oobconsole.log, …; .lo_ too; a folder is searched for them); - reads standard input", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var start = new Option<bool>("--start") { Description = "Start the wizard (offline) at the best candidate" };
-        var command = new Command("logs", "Match ConfigMgr log files against the known causes and list the candidates") { files, json, start, plain, session };
+        var depth = new Option<int>("--depth") { Description = $"Folder levels read below a folder given (default {LogFolder.DefaultDepth})", DefaultValueFactory = _ => LogFolder.DefaultDepth };
+        var command = new Command("logs", "Match ConfigMgr log files against the known causes and list the candidates") { files, json, start, depth, plain, session };
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(json) && parse.GetValue(start))
             {
                 return host.Fail("--json and --start cannot be combined");
+            }
+
+            if (parse.GetValue(depth) < 0)
+            {
+                return host.Fail($"--depth {parse.GetValue(depth)}: give 0 or more folder levels");
+            }
+
+            var names = parse.GetValue(files) ?? [];
+            if (names.Count(n => n == "-") > 1)
+            {
+                return host.Fail("-: standard input can be read only once");
             }
 
             var content = ContentLocator.Load(parse.GetValue(common.Content), host, out var error);
@@ -44,59 +49,35 @@ public static class LogsCommand
                 return host.Fail(error!);
             }
 
-            var lang = common.Language(parse, host);
-            var matcher = new LogMatcher(Signatures(content.Tree));
-            var inputs = new List<(string Name, int Entries)>();
-            var names = parse.GetValue(files) ?? [];
-            if (names.Count(n => n == "-") > 1)
-            {
-                return host.Fail("-: standard input can be read only once");
-            }
-
-            // FIFOs, devices and folders are refused before anything is read (stdin is `-`).
-            foreach (var name in names.Where(n => n != "-"))
-            {
-                if (FileKinds.Of(name).Kind is not FileKind.Regular and var kind)
-                {
-                    return host.Fail(kind switch
-                    {
-                        FileKind.Missing => $"{name}: no such file",
-                        FileKind.Directory => $"{name}: is a folder, not a log file",
-                        _ => $"{name} is {FileKinds.Describe(kind)}, not a log file; to read a stream, pipe it in: oobwizard logs - < {name}",
-                    });
-                }
-            }
-
+            LogsResult result;
+            string? failure;
             try
             {
-                foreach (var name in names)
-                {
-                    var before = matcher.EntriesSeen;
-                    if (Read(host, name, matcher, ct) is { } failure)
-                    {
-                        return host.Fail(failure);
-                    }
-
-                    inputs.Add((name, matcher.EntriesSeen - before));
-                }
+                result = Triage(host, content, names, parse.GetValue(depth), ct, out failure);
             }
             catch (OperationCanceledException)
             {
-                host.Err.WriteLine($"oobwizard: interrupted after {matcher.EntriesSeen} log entries; nothing was matched");
+                host.Err.WriteLine("oobwizard: interrupted while reading the logs; nothing was matched");
                 return 130;
             }
 
-            var candidates = matcher.Candidates();
-            if (parse.GetValue(json))
+            if (failure is not null)
             {
-                WriteJson(host.Out, content, lang, inputs, candidates);
-                return candidates.Count > 0 ? 0 : 1;
+                return host.Fail(failure);
             }
 
-            WriteText(host.Out, content, lang, inputs, candidates);
-            if (candidates.Count == 0 || !parse.GetValue(start))
+            var lang = common.Language(parse, host);
+            var output = new LogsOutput(content, lang, result);
+            if (parse.GetValue(json))
             {
-                return candidates.Count > 0 ? 0 : 1;
+                output.WriteJson(host.Out);
+                return result.Candidates.Count > 0 ? 0 : 1;
+            }
+
+            output.WriteText(host.Out);
+            if (!parse.GetValue(start) || result.StartAt is null)
+            {
+                return result.Candidates.Count > 0 ? 0 : 1;
             }
 
             host.Out.WriteLine();
@@ -109,169 +90,154 @@ public static class LogsCommand
                 Resume: false,
                 ResumeFile: null,
                 Target: null,
-                JumpTo: candidates[0].DiagnosisId);
+                JumpTo: result.StartAt);
             return await WizardLauncher.RunAsync(host, wizard, ProbeCatalog.Runner(), () => new OobWizard.Probes.ProbeContext(), ct).ConfigureAwait(false);
         });
         return command;
     }
 
-    /// <summary>Every diagnosis's signatures; Order is the node's position in the tree's load order.</summary>
+    /// <summary>
+    /// Every log signature of the tree, in the tree's load order: a diagnosis's own, and a shared
+    /// message's on the question that separates its <c>candidates</c>.
+    /// </summary>
     public static IReadOnlyList<LogSignature> Signatures(DecisionTree tree) =>
         tree.Nodes
             .OrderBy(n => n.Source.File, StringComparer.Ordinal)
             .ThenBy(n => n.Source.Line)
             .Select((node, order) => (node, order))
-            .Where(x => x.node.Kind == NodeKind.Diagnosis)
-            .SelectMany(x => x.node.Logs.Select(l => new LogSignature(x.node.Id, l.File, l.Text, x.order)))
+            .Where(x => x.node.Kind == NodeKind.Diagnosis || x.node.Candidates.Count > 0)
+            .SelectMany(x => x.node.Logs.Select(l => new LogSignature(x.node.Id, l.File, l.Text, x.order)
+            {
+                Supporting = l.Supporting,
+                With = l.With,
+                Candidates = x.node.Candidates,
+            }))
             .ToList();
 
-    /// <summary>Feeds one input to the matcher; returns a one-line error naming it, or null.</summary>
-    private static string? Read(CliHost host, string name, LogMatcher matcher, CancellationToken ct)
+    /// <summary>
+    /// Reads every input; <paramref name="failure"/> is a one-line error for a bad argument (a missing
+    /// path, a FIFO or device given by name: those are refused before they are opened).
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled (Ctrl+C) during a read.</exception>
+    internal static LogsResult Triage(CliHost host, ContentSet content, IReadOnlyList<string> names, int depth, CancellationToken ct, out string? failure)
     {
-        try
+        failure = null;
+        var signatures = Signatures(content.Tree);
+        var matcher = new LogMatcher(signatures);
+        var scanner = new LogScanner(signatures);
+        var inputs = new List<LogInput>();
+        var notes = new List<LogInputNote>();
+        var files = new List<(string Path, string Display, bool Explicit)>();
+        ErrorLineRanker? stdinErrors = null;
+        foreach (var name in names)
         {
             if (name == "-")
             {
-                foreach (var entry in LogParser.Parse(name, new CancellableReader(host.In, ct)))
+                files.Add((name, name, true));
+            }
+            else if (FileKinds.Of(name).Kind is var kind && kind == FileKind.Directory)
+            {
+                var found = new List<string>();
+                LogFolder.Expand(name, depth, found, notes);
+                files.AddRange(found.Select(f => (f, Path.GetRelativePath(name, f), false)));
+                if (found.Count == 0)
                 {
-                    matcher.Observe(entry);
-                }
-
-                return null;
-            }
-
-            using var reader = new CancellableReader(LogFile.OpenText(name), ct);
-            foreach (var entry in LogParser.Parse(Path.GetFileName(name), reader))
-            {
-                matcher.Observe(entry);
-            }
-
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            return $"{name}: cannot read it: {ex.Message}";
-        }
-    }
-
-    private static string Display(string file) => file == "-" ? "stdin" : file;
-
-    private static void WriteText(TextWriter w, ContentSet content, string lang, List<(string Name, int Entries)> inputs, IReadOnlyList<LogCandidate> candidates)
-    {
-        w.WriteLine(string.Join("; ", inputs.Select(i => $"{Display(i.Name)}: {i.Entries} {(i.Entries == 1 ? "entry" : "entries")}")));
-        if (candidates.Count == 0)
-        {
-            w.WriteLine("No known log signature matched.");
-            var known = content.Tree.Nodes.SelectMany(n => n.Logs).Select(l => l.File).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (inputs.Any(i => i.Name != "-" && !known.Any(k => LogMatcher.SameFile(k, i.Name))))
-            {
-                w.WriteLine($"Signatures are matched by log name ({string.Join(", ", known)}); pasted text can be piped in: oobwizard logs - < FILE");
-            }
-
-            return;
-        }
-
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            var c = candidates[i];
-            var total = content.Tree.Find(c.DiagnosisId)?.Logs.Count ?? c.Signatures.Count;
-            w.WriteLine();
-            w.WriteLine($"{i + 1}. {content.Text(lang, c.DiagnosisId).Title}");
-            w.WriteLine($"   {c.DiagnosisId}: {c.Signatures.Count} of {total} signatures, {c.HitCount} matching {(c.HitCount == 1 ? "line" : "lines")}");
-            foreach (var hit in c.Hits.Take(LinesShown))
-            {
-                var location = $"{Display(hit.Entry.File)}:{hit.Entry.Line}";
-                var lines = MatchedLines(hit);
-                w.WriteLine($"   {location}  {OneLine(lines[0])}");
-                foreach (var more in lines.Skip(1))
-                {
-                    w.WriteLine($"   {new string(' ', location.Length)}  {OneLine(more)}");
+                    notes.Add(new LogInputNote(name, LogInputNote.Skipped, "no known log in it"));
                 }
             }
-
-            if (c.HitCount > LinesShown)
+            else if (kind == FileKind.Regular)
             {
-                w.WriteLine($"   … and {c.HitCount - LinesShown} more");
+                files.Add((name, Path.GetFileName(name), true));
+            }
+            else
+            {
+                // A FIFO or a device would block or never end: refused before it is opened (stdin is `-`).
+                failure = kind == FileKind.Missing
+                    ? $"{name}: no such file or folder"
+                    : $"{name} is {FileKinds.Describe(kind)}, not a log file; to read a stream, pipe it in: oobwizard logs - < {name}";
+                return LogsResult.Empty;
             }
         }
 
-        w.WriteLine();
-        w.WriteLine($"Start the wizard at {candidates[0].DiagnosisId}: add --start");
-    }
-
-    /// <summary>
-    /// The lines of a (multi-line) message that hold a matched signature, in order; the first line
-    /// when the match runs across lines.
-    /// </summary>
-    private static IReadOnlyList<string> MatchedLines(LogHit hit)
-    {
-        var lines = hit.Entry.Message.Split('\n');
-        if (lines.Length == 1)
+        foreach (var (path, display, isExplicit) in files)
         {
-            return lines;
+            try
+            {
+                if (path == "-")
+                {
+                    stdinErrors = new ErrorLineRanker();
+                    inputs.Add(ReadStdin(host, matcher, stdinErrors, ct));
+                    continue;
+                }
+
+                using var stream = new CancellableStream(InputFile.OpenRead(path, bufferSize: 1), ct);
+                var scan = scanner.Scan(display, stream, (e, recognized) => matcher.Observe(e, recognized));
+                inputs.Add(new LogInput(display, scan.Lines, scan.Recognized, KnownLogs.ByFileName(display), scan.Filtered));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or InputFileException)
+            {
+                if (isExplicit)
+                {
+                    failure = $"{path}: cannot read it: {ex.Message.ReplaceLineEndings(" ")}";
+                    return LogsResult.Empty;
+                }
+
+                notes.Add(new LogInputNote(path, LogInputNote.Unreadable, ex.Message.ReplaceLineEndings(" ")));
+            }
         }
 
-        var texts = hit.Signatures.Select(s => LogMatcher.Normalize(s.Text)).ToList();
-        var matched = lines.Where(l => texts.Any(t => LogMatcher.Normalize(l).Contains(t, StringComparison.Ordinal))).ToList();
-        return matched.Count > 0 ? matched : [lines[0]];
-    }
-
-    /// <summary>The message on one line: whitespace runs as one space, cut to the width.</summary>
-    private static string OneLine(string message)
-    {
-        var sb = new StringBuilder(Math.Min(message.Length, MessageWidth + 1));
-        var space = false;
-        foreach (var ch in message)
+        var candidates = matcher.Candidates();
+        if (candidates.Count > 0)
         {
-            if (char.IsWhiteSpace(ch) || char.IsControl(ch))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            if (sb.Length >= MessageWidth)
-            {
-                sb.Append('…');
-                break;
-            }
-
-            sb.Append(ch);
+            return new LogsResult(inputs, notes, candidates, [], null, candidates[0].NodeId);
         }
 
-        return sb.ToString();
+        var errors = stdinErrors ?? new ErrorLineRanker();
+        foreach (var (path, display, _) in files.Where(f => f.Path != "-"))
+        {
+            RankErrors(path, display, matcher, errors, notes, ct);
+        }
+
+        var ranked = errors.Top(LogsOutput.ErrorLinesShown);
+        var symptom = SuggestedSymptom.For(ranked);
+        var startAt = symptom is null ? null : content.Tree.Symptoms.FirstOrDefault(s => s.Id == symptom)?.Next;
+        return new LogsResult(inputs, notes, candidates, ranked, symptom, startAt);
     }
 
-    /// <summary>Relaxed escaping: log text (German, Japanese) stays readable; control characters are still escaped.</summary>
-    private static readonly CliJsonContext RelaxedJson = new(new JsonSerializerOptions(CliJsonContext.Default.Options)
+    private static LogInput ReadStdin(CliHost host, LogMatcher matcher, ErrorLineRanker errors, CancellationToken ct)
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+        var recognizer = new LogRecognizer();
+        var counter = new LineCounter();
+        foreach (var entry in LogParser.Parse("-", new CancellableReader(host.In, ct), counter))
+        {
+            var recognized = recognizer.Observe(entry);
+            matcher.Observe(entry, recognized);
+            errors.Observe(entry, matcher.LogOf(entry, recognized));
+        }
 
-    private static void WriteJson(TextWriter w, ContentSet content, string lang, List<(string Name, int Entries)> inputs, IReadOnlyList<LogCandidate> candidates)
+        return new LogInput("-", counter.Lines, recognizer.Current, null, Filtered: false);
+    }
+
+    /// <summary>The second pass when nothing matched: every entry, for its error and warning lines.</summary>
+    private static void RankErrors(string path, string display, LogMatcher matcher, ErrorLineRanker errors, List<LogInputNote> notes, CancellationToken ct)
     {
-        var document = new LogsDocument(
-            inputs.Select(i => new LogsInputDocument(i.Name, i.Entries)).ToList(),
-            candidates.Select(c => new LogsCandidateDocument(
-                c.DiagnosisId,
-                content.Text(lang, c.DiagnosisId).Title,
-                c.Order,
-                c.Signatures.Select(s => new LogsSignatureDocument(s.File, s.Text)).ToList(),
-                c.HitCount,
-                c.Hits.Select(hit => new LogsHitDocument(
-                    hit.Entry.File,
-                    hit.Entry.Line,
-                    hit.Entry.Message,
-                    hit.Entry.Component,
-                    hit.Entry.Timestamp?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
-                    hit.Entry.Severity.ToString().ToLowerInvariant(),
-                    hit.Entry.Format.ToString().ToLowerInvariant(),
-                    hit.Signatures.Select(s => s.Text).ToList())).ToList())).ToList());
-        w.WriteLine(JsonSerializer.Serialize(document, RelaxedJson.LogsDocument));
+        try
+        {
+            LogRecognition? recognized;
+            using (var head = InputFile.OpenRead(path))
+            {
+                recognized = LogFile.RecognizeHead(head, display);
+            }
+
+            using var reader = new CancellableReader(LogFile.OpenText(InputFile.OpenRead(path)), ct);
+            foreach (var entry in LogParser.Parse(display, reader))
+            {
+                errors.Observe(entry, matcher.LogOf(entry, recognized));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InputFileException)
+        {
+            notes.Add(new LogInputNote(path, LogInputNote.Unreadable, ex.Message.ReplaceLineEndings(" ")));
+        }
     }
 }

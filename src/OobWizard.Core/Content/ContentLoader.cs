@@ -83,7 +83,14 @@ public static class ContentLoader
             MessagesFile.Merge(source, lang, ui, issues);
         }
 
-        return new ContentSet(new DecisionTree(nodes), texts, ui, issues, uiFiles);
+        IReadOnlyDictionary<string, IReadOnlyList<Term>> terms = new Dictionary<string, IReadOnlyList<Term>>();
+        const string termFile = "terms.yaml";
+        if (source.Exists(termFile) && Read(source, termFile, source.Display(termFile), ContentLimits.UiStrings, issues) is { } termText)
+        {
+            terms = TermList.Load(source.Display(termFile), termText, issues);
+        }
+
+        return new ContentSet(new DecisionTree(nodes), texts, ui, issues, uiFiles) { Terms = terms };
     }
 
     public static Dictionary<string, string> LoadUi(string display, string text, List<ContentIssue> issues)

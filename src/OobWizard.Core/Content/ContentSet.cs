@@ -31,6 +31,9 @@ public sealed class ContentSet
 
     public IReadOnlyList<ContentIssue> LoadIssues { get; }
 
+    /// <summary>language -> terms that must not be used, with the right one (<c>content/terms.yaml</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Term>> Terms { get; init; } = new Dictionary<string, IReadOnlyList<Term>>();
+
     /// <summary>The node's text in the language, else the English text marked as a fallback, else a stub naming the id.</summary>
     public NodeText Text(string language, string nodeId)
     {

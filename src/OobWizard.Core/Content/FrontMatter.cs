@@ -6,7 +6,7 @@ namespace OobWizard.Core.Content;
 /// <summary>Splits "---\nYAML\n---\nbody" and reads the node text's front matter fields.</summary>
 public static class FrontMatter
 {
-    private static readonly string[] KnownKeys = ["title", "choices", "verify"];
+    private static readonly string[] KnownKeys = ["title", "choices", "verify", "sources"];
 
     public static NodeText Parse(string language, string file, string text, List<ContentIssue> issues)
     {
@@ -19,6 +19,7 @@ public static class FrontMatter
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         string title = "";
         string? verify = null;
+        var sources = new List<string>();
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
         {
             issues.Add(new ContentIssue(IssueSeverity.Error, new SourceLocation(file, 1), "missing front matter (a '---' line, YAML with title, then '---')"));
@@ -68,8 +69,17 @@ public static class FrontMatter
             {
                 issues.Add(new ContentIssue(IssueSeverity.Error, other.At(file, 1), "choices must map each choice id to its label"));
             }
+
+            if (map.Child("sources") is YamlSequenceNode sourceList)
+            {
+                sources.AddRange(sourceList.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? "").Where(v => v.Length > 0));
+            }
+            else if (map.Child("sources") is { } notList)
+            {
+                issues.Add(new ContentIssue(IssueSeverity.Error, notList.At(file, 1), "sources must be a list (where the facts come from)"));
+            }
         }
 
-        return new NodeText(language, title, labels, verify, body, new SourceLocation(file, 1), bodyLine);
+        return new NodeText(language, title, labels, verify, body, new SourceLocation(file, 1), bodyLine) { Sources = sources };
     }
 }

@@ -12,6 +12,9 @@ public sealed record NodeText(
     SourceLocation Source,
     int BodyLine)
 {
+    /// <summary>Where the facts of a text outside the seeds come from (front matter <c>sources:</c>).</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
     /// <summary>True when this text was taken from English because the language lacks it.</summary>
     public bool IsFallback { get; init; }
 }

@@ -11,7 +11,7 @@ namespace OobWizard.Core.Content;
 public static partial class TreeLoader
 {
     private static readonly string[] KnownKeys =
-        ["id", "kind", "choices", "probe", "verdicts", "unresolved", "applies", "logs", "probes"];
+        ["id", "kind", "choices", "probe", "verdicts", "unresolved", "applies", "logs", "probes", "candidates"];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]*$")]
     private static partial Regex IdPattern();
@@ -130,7 +130,10 @@ public static partial class TreeLoader
             ReadStrings(map, "applies", id, file, issues),
             ReadLogs(map, id, file, issues),
             ReadStrings(map, "probes", id, file, issues),
-            where);
+            where)
+        {
+            Candidates = ReadStrings(map, "candidates", id, file, issues),
+        };
     }
 
     private static List<Choice> ReadChoices(YamlMappingNode map, string id, string file, List<ContentIssue> issues)
@@ -213,7 +216,18 @@ public static partial class TreeLoader
         {
             if (item is YamlMappingNode m && m.Scalar("file") is { Length: > 0 } f && m.Scalar("text") is { Length: > 0 } t)
             {
-                list.Add(new LogSignature(f, t));
+                foreach (var key in m.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not ("file" or "text" or "supporting" or "with")))
+                {
+                    issues.Add(Err(key.At(file), $"node {id}: unknown key '{key.Value}' in a log signature (file, text, supporting, with)"));
+                }
+
+                var supporting = m.Scalar("supporting");
+                if (supporting is not (null or "true" or "false"))
+                {
+                    issues.Add(Err(item.At(file), $"node {id}: 'supporting' must be true or false"));
+                }
+
+                list.Add(new LogSignature(f, t) { Supporting = supporting == "true", With = ReadStrings(m, "with", id, file, issues) });
             }
             else
             {

@@ -22,6 +22,8 @@ public static class ContentLinter
         StateMachineRules.Check(tree, issues);
         CheckTexts(content, issues);
         MessageParityRule.Check(content, issues);
+        SharedMessageRule.Check(tree, issues);
+        TermListRule.Check(content, issues);
         return issues
             .OrderBy(i => i.Where.File, StringComparer.Ordinal)
             .ThenBy(i => i.Where.Line)
@@ -100,9 +102,9 @@ public static class ContentLinter
                 issues.Add(Error(node.Source, $"{node.Id}: only probe nodes have 'probe' and 'verdicts'"));
             }
 
-            if (node.Kind != NodeKind.Diagnosis && (node.Unresolved is not null || node.Logs.Count > 0 || node.Applies.Count > 0))
+            if (node.Kind != NodeKind.Diagnosis && (node.Unresolved is not null || (node.Logs.Count > 0 && node.Candidates.Count == 0) || node.Applies.Count > 0))
             {
-                issues.Add(Error(node.Source, $"{node.Id}: 'unresolved', 'logs' and 'applies' belong to diagnosis nodes"));
+                issues.Add(Error(node.Source, $"{node.Id}: 'unresolved', 'logs' and 'applies' belong to diagnosis nodes (or 'logs' with 'candidates' to the question that separates a shared message)"));
             }
         }
     }

@@ -22,6 +22,12 @@ public sealed record Node(
     public const string ResolvedId = "end.resolved";
     public const string EscalateId = "end.escalate";
 
+    /// <summary>
+    /// On a question or probe node that carries <see cref="Logs"/>: the diagnoses its shared message can
+    /// mean (the node is the question that separates them). Empty elsewhere.
+    /// </summary>
+    public IReadOnlyList<string> Candidates { get; init; } = [];
+
     public Choice? FindChoice(string id) => Choices.FirstOrDefault(c => c.Id == id);
 
     /// <summary>The labelled choices content must provide text for (not the synthetic verification ones).</summary>

@@ -60,7 +60,7 @@ public sealed class AmtGeneralProbe : AmtProbe
 
         if (bytes > MaxFqdnBytes)
         {
-            return ProbeResult.Finding(Id, "fqdn-too-long", $"AMT's FQDN {fqdn} is {bytes} bytes, over the {MaxFqdnBytes}-byte limit", evidence, AmtDiagnoses.Wireless).Keyed("probe.amt.general.fqdn-too-long", fqdn, bytes, MaxFqdnBytes);
+            return ProbeResult.Finding(Id, "fqdn-too-long", $"AMT's FQDN {fqdn} is {bytes} bytes, over the {MaxFqdnBytes}-byte limit", evidence, AmtDiagnoses.FqdnOver44).Keyed("probe.amt.general.fqdn-too-long", fqdn, bytes, MaxFqdnBytes);
         }
 
         if (!string.IsNullOrEmpty(inUse) && !string.Equals(inUse, fqdn, StringComparison.OrdinalIgnoreCase))

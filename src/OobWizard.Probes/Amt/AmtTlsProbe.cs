@@ -52,7 +52,7 @@ public sealed class AmtTlsProbe : AmtProbe
         if (tls.ZeroDate)
         {
             return ProbeResult.Finding(Id, "bad-date", $"the certificate is \"date zero\" (valid from {cert.NotBefore:yyyy-MM-dd}, made with AMT's clock unset){Also(tls)}", evidence,
-                [AmtDiagnoses.CertZeroDate, AmtDiagnoses.DeviceInternalError, .. Others(tls, trustNeeded)]);
+                [AmtDiagnoses.CertZeroDate, AmtDiagnoses.AmtSelfSignedCert, .. Others(tls, trustNeeded)]);
         }
 
         if (tls.NotYetValid)

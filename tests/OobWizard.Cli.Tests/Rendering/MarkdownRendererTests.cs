@@ -64,6 +64,20 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void JapaneseBrackets_AroundLatinWords_StayWithThem_AtEveryWidth()
+    {
+        const string sentence = "16992 に接続しようとするクライアントは、接続できないか「Unsupported protocol」になります。「接続中」のままです。";
+        for (var width = 12; width <= 60; width++)
+        {
+            var text = Render(sentence, width);
+
+            Assert.DoesNotMatch(@"(?m)^\s*[」』）、。]", text);
+            Assert.DoesNotMatch(@"(?m)[「『（]\s*$", text);
+            Assert.Equal(sentence.Replace(" ", ""), string.Concat(text.Where(c => !char.IsWhiteSpace(c))));
+        }
+    }
+
+    [Fact]
     public void SoftLineBreaks_BetweenJapaneseCharacters_AddNoSpace()
     {
         var text = Render("設定を\n確認します。", 80);

@@ -24,6 +24,18 @@ public sealed class FrontMatterTests
     }
 
     [Fact]
+    public void Sources_are_a_list_of_where_the_facts_come_from()
+    {
+        var (text, issues) = Parse("---\ntitle: T\nsources:\n  - \"Seed 000\"\n  - https://example.org/a\n---\nBody\n");
+
+        Assert.Empty(issues);
+        Assert.Equal(["Seed 000", "https://example.org/a"], text.Sources);
+
+        var (_, bad) = Parse("---\ntitle: T\nsources: just one\n---\nBody\n");
+        Assert.Contains(bad, i => i.Message.Contains("sources must be a list", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Windows_line_ends_and_a_byte_order_mark_change_nothing()
     {
         var (text, issues) = Parse("\uFEFF---\r\ntitle: T\r\n---\r\nBody\r\n");

@@ -144,6 +144,28 @@ public sealed partial class ShippedContentTests
     }
 
     [Fact]
+    public void Every_cause_beyond_the_catalog_names_its_sources_in_every_language()
+    {
+        var missing = new List<string>();
+        foreach (var node in Shipped.Value.Tree.Nodes.Where(n => n.Kind == NodeKind.Diagnosis && !CatalogDiagnosisIds.Contains(n.Id)))
+        {
+            missing.AddRange(Languages.All.Where(lang => Shipped.Value.Text(lang, node.Id).Sources.Count == 0).Select(lang => $"{lang}/{node.Id}.md"));
+        }
+
+        Assert.Empty(missing);
+        Assert.True(Shipped.Value.Tree.Nodes.Count(n => n.Kind == NodeKind.Diagnosis) > CatalogDiagnosisIds.Length);
+    }
+
+    [Fact]
+    public void The_term_list_is_loaded_for_all_three_languages()
+    {
+        Assert.Equal(["de", "en", "ja"], Shipped.Value.Terms.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(Shipped.Value.Terms["ja"], t => t.Wrong == "インバンド" && t.Right == "帯域内");
+        Assert.Contains(Shipped.Value.Terms["ja"], t => t.Wrong == "証明書サービス DCOM アクセス");
+        Assert.Contains(Shipped.Value.Terms["de"], t => t.Wrong == "widerruf");
+    }
+
+    [Fact]
     public void Answering_not_fixed_again_and_again_never_cycles_between_diagnoses()
     {
         var tree = Shipped.Value.Tree;

@@ -122,6 +122,8 @@ public sealed class EngineAutomaticMoveBoundTests
         }
 
         var longest = tree.Nodes.Max(n => Longest(n.Id, new HashSet<string>(StringComparer.Ordinal)));
-        Assert.InRange(longest, 1, WizardMachine.MaxAutomaticMoves / 2);
+        // The longest is the provisioning chain's ten live checks (p.prov.alias .. p.prov.root-key): a
+        // healthy device passes them all in a row. A margin of a quarter of the bound stays.
+        Assert.InRange(longest, 1, WizardMachine.MaxAutomaticMoves * 3 / 4);
     }
 }
