@@ -33,10 +33,9 @@ public sealed partial class UserFileReadsTests
     /// </summary>
     private static readonly (string File, string What, string Why)[] Allowed =
     [
-        // The logs helper moves LogFile onto InputFile.OpenRead (issue 10 item 7); until then LogsCommand refuses
-        // anything but a regular file (FileKinds) before LogFile opens it, and the log reader bounds its lines.
-        ("src/OobWizard.Logs/LogFile.cs", "new FileStream", "log files, checked by LogsCommand until LogFile uses InputFile"),
-        ("src/OobWizard.Logs/LogFile.cs", "new StreamReader", "the same log file's stream, decoded"),
+        // Log files are opened by LogsCommand through InputFile.OpenRead; the Logs project only decodes the stream.
+        ("src/OobWizard.Logs/LogFile.cs", "new StreamReader", "decodes a log stream InputFile opened (no path of its own)"),
+        ("src/OobWizard.Logs/LogScanner.cs", "new StreamReader", "decodes a log stream InputFile opened (no path of its own)"),
 
         // The lab's own HTTP server reading a request body from the network, not a file.
         ("src/OobWizard.Lab/LabScriptedServer.cs", "new StreamReader", "an HTTP request body of the lab's server"),

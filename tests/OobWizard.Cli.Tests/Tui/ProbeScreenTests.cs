@@ -233,7 +233,7 @@ public sealed class ProbeScreenTests : IDisposable
         Assert.Equal(1, device.RefusedAuthorizations);
         ui.Type(device.Endpoint.Password).Press(Key.Enter);
 
-        Assert.True(ui.WaitUntil(() => ctl.Current.Id == "q.con.second-console"));
+        Assert.True(ui.WaitUntil(() => ctl.Current.Id == "console.prerequisites")); // p.con.redirection's pass
         Assert.Equal(1, device.RefusedAuthorizations);
         Assert.DoesNotContain(device.Endpoint.Password, File.ReadAllText(ctl.SessionPath));
     }
