@@ -40,6 +40,43 @@ public static partial class EnglishLeak
         Assert.True(leaks.Count == 0, $"{what} [{lang}] shows English: '{string.Join("', '", leaks)}'\n{output}");
     }
 
+    /// <summary>
+    /// English function words that German and Japanese sentences never use as words of their own. A hard-coded
+    /// English sentence (one that never went through messages.yaml, so <see cref="AssertNone"/> cannot know it)
+    /// almost always holds one of them.
+    /// </summary>
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "the", "is", "are", "was", "were", "not", "and", "with", "from", "this", "that", "these", "those", "could",
+        "cannot", "which", "have", "has", "been", "does", "did", "into", "found", "when", "than", "there", "its",
+        "it", "be", "or", "by", "for", "on", "at", "to", "of", "no", "you", "your", "give", "use", "run", "see",
+    };
+
+    /// <summary>
+    /// Fails naming the English words found in <paramref name="output"/> outside what may stay English: each of
+    /// <paramref name="allowed"/> (log lines, evidence a device sent, host names) is cut out first; then tokens that hold
+    /// one of <c>-./\:=@_&lt;&gt;[]{}|*'`"</c> or a digit (options, paths, commands, keys, versions, quoted text) do not count.
+    /// What is left may not hold an English function word as a whole word (e.g. "the", "not", "found").
+    /// </summary>
+    public static void AssertNoEnglishWords(string lang, string output, string what, params string[] allowed)
+    {
+        var text = allowed.Where(a => a.Length > 0).OrderByDescending(a => a.Length)
+            .Aggregate(output, (t, a) => t.Replace(a, " ", StringComparison.Ordinal));
+        var words = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            foreach (var token in line.Split([' ', '\t', '\r', ',', ';', '(', ')', '!', '?', '\u3001', '\u3002', '\uFF08', '\uFF09'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (token.IndexOfAny("-./\\:=@_<>[]{}|*'`\"0123456789".ToCharArray()) < 0 && FunctionWords.Contains(token))
+                {
+                    words.Add($"'{token}' in \"{line.Trim()}\"");
+                }
+            }
+        }
+
+        Assert.True(words.Count == 0, $"{what} [{lang}] shows English words: {string.Join("; ", words.Distinct().Take(8))}\n{output}");
+    }
+
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex Placeholder();
 
