@@ -50,6 +50,7 @@ public static class ContentLoader
         var texts = new Dictionary<string, IReadOnlyDictionary<string, NodeText>>(StringComparer.Ordinal);
         var ui = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         var uiFiles = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var uiLocations = new Dictionary<string, IReadOnlyDictionary<string, SourceLocation>>(StringComparer.Ordinal);
         foreach (var lang in Languages.All)
         {
             var byId = new Dictionary<string, NodeText>(StringComparer.Ordinal);
@@ -69,6 +70,8 @@ public static class ContentLoader
                 }
             }
 
+            var keyLocations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+            uiLocations[lang] = keyLocations;
             var uiFile = lang + "/ui.yaml";
             if (source.Exists(uiFile))
             {
@@ -76,11 +79,11 @@ public static class ContentLoader
                 uiFiles[lang] = new SourceLocation(display, 1);
                 if (Read(source, uiFile, display, ContentLimits.UiStrings, issues) is { } text)
                 {
-                    ui[lang] = LoadUi(display, text, issues);
+                    ui[lang] = LoadUi(display, text, issues, keyLocations);
                 }
             }
 
-            MessagesFile.Merge(source, lang, ui, issues);
+            MessagesFile.Merge(source, lang, ui, issues, keyLocations);
         }
 
         IReadOnlyDictionary<string, IReadOnlyList<Term>> terms = new Dictionary<string, IReadOnlyList<Term>>();
@@ -90,10 +93,14 @@ public static class ContentLoader
             terms = TermList.Load(source.Display(termFile), termText, issues);
         }
 
-        return new ContentSet(new DecisionTree(nodes), texts, ui, issues, uiFiles) { Terms = terms };
+        return new ContentSet(new DecisionTree(nodes), texts, ui, issues, uiFiles) { Terms = terms, UiLocations = uiLocations };
     }
 
-    public static Dictionary<string, string> LoadUi(string display, string text, List<ContentIssue> issues)
+    public static Dictionary<string, string> LoadUi(string display, string text, List<ContentIssue> issues) =>
+        LoadUi(display, text, issues, locations: null);
+
+    /// <summary>As <see cref="LoadUi(string, string, List{ContentIssue})"/>, and records each key's file:line in <paramref name="locations"/>.</summary>
+    public static Dictionary<string, string> LoadUi(string display, string text, List<ContentIssue> issues, Dictionary<string, SourceLocation>? locations)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var stream = YamlHelpers.TryParse(text, display, 0, issues);
@@ -122,6 +129,10 @@ public static class ContentLoader
             {
                 result[key] = vs.Value ?? "";
                 UiPlaceholders.Check(key, result[key], k.At(display), issues);
+                if (locations is not null)
+                {
+                    locations[key] = k.At(display);
+                }
             }
             else
             {

@@ -31,6 +31,32 @@ public sealed class ContentSet
 
     public IReadOnlyList<ContentIssue> LoadIssues { get; }
 
+    /// <summary>language -> UI string key -> where it is written (ui.yaml or messages.yaml, with its line).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, SourceLocation>> UiLocations { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, SourceLocation>>();
+
+    /// <summary>
+    /// Where the UI string <paramref name="key"/> of <paramref name="lang"/> is written (file:line); for a key the
+    /// language lacks, the file of the same name in that language's folder as the English key's file (line 0), so a
+    /// missing message is reported at the messages.yaml it belongs in; else the language's ui.yaml.
+    /// </summary>
+    public SourceLocation UiLocation(string lang, string key)
+    {
+        if (UiLocations.TryGetValue(lang, out var keys) && keys.TryGetValue(key, out var at))
+        {
+            return at;
+        }
+
+        var fallback = UiFiles.GetValueOrDefault(lang) ?? SourceLocation.None;
+        if (lang != Languages.Default && UiLocations.TryGetValue(Languages.Default, out var en) && en.TryGetValue(key, out var english)
+            && Path.GetFileName(english.File) is var name && fallback != SourceLocation.None)
+        {
+            var folder = Path.GetDirectoryName(fallback.File);
+            return new SourceLocation(string.IsNullOrEmpty(folder) ? name : Path.Combine(folder, name), 0);
+        }
+
+        return fallback;
+    }
+
     /// <summary>language -> terms that must not be used, with the right one (<c>content/terms.yaml</c>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Term>> Terms { get; init; } = new Dictionary<string, IReadOnlyList<Term>>();
 

@@ -26,7 +26,6 @@ public static partial class MessageParityRule
                 continue;
             }
 
-            var where = content.UiFiles.GetValueOrDefault(lang) ?? new SourceLocation($"{lang}/{MessagesFile.Name}", 0);
             foreach (var (key, english) in en)
             {
                 if (!strings.TryGetValue(key, out var translated))
@@ -38,7 +37,7 @@ public static partial class MessageParityRule
                 var got = Placeholders(translated);
                 if (!want.SetEquals(got))
                 {
-                    issues.Add(new ContentIssue(IssueSeverity.Error, where,
+                    issues.Add(new ContentIssue(IssueSeverity.Error, content.UiLocation(lang, key),
                         $"UI string '{key}' [{lang}] uses placeholders {Show(got)}, English uses {Show(want)}"));
                 }
             }

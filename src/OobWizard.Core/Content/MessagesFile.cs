@@ -15,12 +15,14 @@ public static class MessagesFile
     public const string Name = "messages.yaml";
 
     /// <summary>Reads <paramref name="lang"/>/messages.yaml (when present) into <paramref name="ui"/>; a key also in ui.yaml is an error naming the file.</summary>
-    public static void Merge(IContentSource source, string lang, Dictionary<string, IReadOnlyDictionary<string, string>> ui, List<ContentIssue> issues)
+    /// <param name="locations">Where each key is (file:line), filled for the keys read; null to skip.</param>
+    public static void Merge(IContentSource source, string lang, Dictionary<string, IReadOnlyDictionary<string, string>> ui, List<ContentIssue> issues, Dictionary<string, SourceLocation>? locations = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(ui);
         var file = lang + "/" + Name;
-        if (Read(source, file, issues) is not { } messages)
+        var here = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        if (Read(source, file, issues, here) is not { } messages)
         {
             return;
         }
@@ -29,9 +31,14 @@ public static class MessagesFile
         var merged = ui.TryGetValue(lang, out var existing) ? new Dictionary<string, string>(existing, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, text) in messages)
         {
+            var at = here.GetValueOrDefault(key) ?? new SourceLocation(display, 1);
             if (!merged.TryAdd(key, text))
             {
-                issues.Add(new ContentIssue(IssueSeverity.Error, new SourceLocation(display, 1), $"message '{key}' is also in {lang}/ui.yaml; keep it in one file"));
+                issues.Add(new ContentIssue(IssueSeverity.Error, at, $"message '{key}' is also in {lang}/ui.yaml; keep it in one file"));
+            }
+            else if (locations is not null)
+            {
+                locations[key] = at;
             }
         }
 
@@ -39,7 +46,10 @@ public static class MessagesFile
     }
 
     /// <summary>The key -> text map of <paramref name="file"/>, or null when it is absent or unreadable (an issue says why).</summary>
-    public static Dictionary<string, string>? Read(IContentSource source, string file, List<ContentIssue> issues)
+    public static Dictionary<string, string>? Read(IContentSource source, string file, List<ContentIssue> issues) => Read(source, file, issues, null);
+
+    /// <summary>As <see cref="Read(IContentSource, string, List{ContentIssue})"/>, recording each key's file:line in <paramref name="locations"/>.</summary>
+    public static Dictionary<string, string>? Read(IContentSource source, string file, List<ContentIssue> issues, Dictionary<string, SourceLocation>? locations)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (!source.Exists(file))
@@ -50,7 +60,7 @@ public static class MessagesFile
         var display = source.Display(file);
         try
         {
-            return ContentLoader.LoadUi(display, source.ReadAllText(file, ContentLimits.UiStrings), issues);
+            return ContentLoader.LoadUi(display, source.ReadAllText(file, ContentLimits.UiStrings), issues, locations);
         }
         catch (InputFileException ex)
         {

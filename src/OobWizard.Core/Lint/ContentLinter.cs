@@ -278,10 +278,9 @@ public static class ContentLinter
             return;
         }
 
-        var where = content.UiFiles.GetValueOrDefault(lang) ?? SourceLocation.None;
         foreach (var key in en.Keys.Where(k => !strings.ContainsKey(k)))
         {
-            issues.Add(Error(where, $"UI string '{key}' has no {lang} translation"));
+            issues.Add(Error(content.UiLocation(lang, key), $"UI string '{key}' has no {lang} translation (English: {content.UiLocation(Languages.Default, key)})"));
         }
     }
 

@@ -53,10 +53,9 @@ internal static partial class TermListRule
 
             if (content.UiStrings.TryGetValue(lang, out var ui))
             {
-                var where = content.UiFiles.GetValueOrDefault(lang) ?? SourceLocation.None;
-                foreach (var value in ui.Values)
+                foreach (var (key, value) in ui)
                 {
-                    Find(value, terms, lang, where, issues);
+                    Find(value, terms, lang, content.UiLocation(lang, key), issues);
                 }
             }
         }

@@ -57,6 +57,24 @@ public sealed class MessagesLintTests : IDisposable
     }
 
     [Fact]
+    public void Each_message_issue_names_the_messages_yaml_line_of_its_key_not_ui_yaml()
+    {
+        WriteAll(
+            "scan.and-more: \"... and {0} more\"\nscan.duplicate: \"{0}: {1} again ({2})\"\nscan.no-diagnosis: \"No diagnosis.\"\n",
+            "scan.and-more: \"... und {0} weitere\"\nscan.duplicate: \"{0}: {1} noch einmal\"\n",
+            "scan.and-more: \"... ほか {0} 件\"\nscan.duplicate: \"{0}: {1} 重複 ({2})\"\nscan.no-diagnosis: \"インバンドの診断なし。\"\n");
+        _content.Write("terms.yaml", "ja:\n  - wrong: インバンド\n    right: 帯域内\n");
+
+        var issues = _content.Lint();
+
+        IssueAssert.HasError(issues, "de/messages.yaml", 2, "'scan.duplicate' [de] uses placeholders");
+        var missing = IssueAssert.HasError(issues, "de/messages.yaml", 0, "'scan.no-diagnosis' has no de translation");
+        Assert.Contains("en/messages.yaml:3", IssueAssert.Normalise(missing.Message), StringComparison.Ordinal);
+        IssueAssert.HasError(issues, "ja/messages.yaml", 3, "\"インバンド\": use \"帯域内\"");
+        Assert.DoesNotContain(issues, i => i.Where.File.EndsWith("ui.yaml", StringComparison.Ordinal) && i.Message.Contains("scan.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Format_and_escaped_braces_are_not_placeholders_but_formats_are()
     {
         Assert.Equal([0, 2], MessageParityRule.Placeholders("{0:0.0} s {{literal}} {2,5}"));
