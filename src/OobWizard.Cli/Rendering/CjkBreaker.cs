@@ -22,9 +22,17 @@ public static class CjkBreaker
                 continue;
             }
 
-            if (i > start)
+            // An opening bracket right before this character ("設定(ネ", "AMT (ネ") goes with it, so that no
+            // line ends with "(".
+            var from = i;
+            while (from > start && IsOpening(text[from - 1]))
             {
-                yield return text[start..i];
+                from--;
+            }
+
+            if (from > start)
+            {
+                yield return text[start..from];
             }
 
             var end = i + 1;
@@ -33,7 +41,7 @@ public static class CjkBreaker
                 end++;
             }
 
-            yield return text[i..end];
+            yield return text[from..end];
             start = i = end;
         }
 
