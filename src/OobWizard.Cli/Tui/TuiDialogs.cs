@@ -95,6 +95,15 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
         var page = new PageView(theme) { X = 0, Y = y, Width = Dim.Fill(), Height = Math.Max(3, Math.Min(StyledLines.Render(body, DialogTextWidth()).Count, app.Screen.Height - 8)) };
         page.Show(_ => body);
         dialog.Add(page);
+        // A text taller than the dialog says so ("↓7", "↑3 ↓4", "↑7") on the row below it, as the guidance pane does:
+        // at 60x20 the German key list is taller than the screen, and nothing else shows that more follows.
+        var more = new Label { X = Pos.AnchorEnd(), Y = Pos.Bottom(page), Text = "" };
+        more.SetScheme(theme.Dialog);
+        void ShowMore(object? sender, EventArgs e) => more.Text = ScrollHint(page.Top, page.VisibleLines, page.Page.Count);
+        page.Scrolled += ShowMore;
+        page.FrameChanged += (_, _) => ShowMore(null, EventArgs.Empty);
+        ShowMore(null, EventArgs.Empty);
+        dialog.Add(more);
         dialog.AddButton(NewButton(close));
         dialog.Buttons[^1].SetFocus();
         dialog.KeyDown += (_, key) =>
@@ -111,6 +120,30 @@ public sealed class TuiDialogs(IApplication app, TuiTheme theme)
             }
         };
         Run(dialog);
+    }
+
+    /// <summary>"↑N ↓M" for the lines above and below a view showing <paramref name="visible"/> of <paramref name="total"/> from <paramref name="top"/>; empty when all fit.</summary>
+    public static string ScrollHint(int top, int visible, int total)
+    {
+        var below = Math.Max(0, total - top - visible);
+        var above = Math.Max(0, top);
+        if (visible <= 0 || (above == 0 && below == 0))
+        {
+            return "";
+        }
+
+        var parts = new List<string>(2);
+        if (above > 0)
+        {
+            parts.Add("↑" + above.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (below > 0)
+        {
+            parts.Add("↓" + below.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return string.Join(' ', parts);
     }
 
     // Plain buttons, "[ OK ]" with no shadow blocks: old console fonts lack ⟦ ⟧ ► ◄ ▖ ▝ ▀ (pitfall 7),

@@ -58,6 +58,43 @@ public sealed class DialogLayoutTests(ITestOutputHelper output) : IDisposable
     }
 
     [Theory]
+    [InlineData("de", 60, 20)]
+    [InlineData("ja", 60, 20)]
+    [InlineData("en", 60, 16)]
+    public void AHelpTextTallerThanTheDialog_SaysHowManyLinesFollow_AndScrolls(string lang, int width, int height)
+    {
+        var ctl = _f.Offline(lang);
+        using var ui = TuiHarness.Start(ctl, width, height, escapeHold: TimeSpan.FromMilliseconds(30));
+
+        ui.Type("?");
+        Assert.True(ui.WaitUntil(() => ui.App.TopRunnable is Dialog), "no dialog");
+        var first = string.Join('\n', ui.Screen());
+        output.WriteLine(first);
+        // Inside the dialog: right before its border (the guidance pane behind has its own "↓N" at the screen's edge).
+        Assert.Matches(@"↓\d+ *│", first);
+        Assert.DoesNotMatch(@"↑\d+", first);
+
+        for (var i = 0; i < 10; i++)
+        {
+            ui.Press(Key.PageDown);
+        }
+
+        Assert.True(ui.WaitUntil(() => System.Text.RegularExpressions.Regex.IsMatch(string.Join('\n', ui.Screen()), @"↑\d+ *│")), "no ↑ after paging down:\n" + string.Join('\n', ui.Screen()));
+        var last = string.Join('\n', ui.Screen());
+        output.WriteLine(last);
+        Assert.DoesNotMatch(@"↓\d+\s*│", last);
+    }
+
+    [Fact]
+    public void TheScrollHint_CountsTheLinesAboveAndBelow()
+    {
+        Assert.Equal("", OobWizard.Cli.Tui.TuiDialogs.ScrollHint(0, 10, 10));
+        Assert.Equal("↓5", OobWizard.Cli.Tui.TuiDialogs.ScrollHint(0, 10, 15));
+        Assert.Equal("↑2 ↓3", OobWizard.Cli.Tui.TuiDialogs.ScrollHint(2, 10, 15));
+        Assert.Equal("↑5", OobWizard.Cli.Tui.TuiDialogs.ScrollHint(5, 10, 15));
+    }
+
+    [Theory]
     [MemberData(nameof(Sizes))]
     public void AFailedSave_IsOneLineInTheLayout_WithTheWayOutFirst(string lang, int width, int height)
     {
