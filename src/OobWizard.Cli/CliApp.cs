@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using OobWizard.Cli.Commands;
 using OobWizard.Cli.Install;
+using OobWizard.Cli.Localization;
 using OobWizard.Cli.Wizard;
 using OobWizard.Probes;
 
@@ -11,6 +13,7 @@ public static class CliApp
 {
     private const string DebugOption = "--debug";
 
+    /// <summary>The command tree, its --help texts in <see cref="Messages.Current"/>'s language.</summary>
     public static RootCommand Build(CliHost host)
     {
         var common = new CommonOptions();
@@ -64,6 +67,7 @@ public static class CliApp
             var run = new ProbeRun();
             return await WizardLauncher.RunAsync(host, start, ProbeCatalog.Runner(), () => probeOptions.Build(parse, host, () => password.Value, run: run), ct).ConfigureAwait(false);
         });
+        CommandText.Localize(root);
         return root;
     }
 
@@ -74,19 +78,20 @@ public static class CliApp
     /// </summary>
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {
+        // The language first (a scan of args, then the environment): the tree's descriptions and the
+        // option validators speak it.
+        Messages.Use(RunMessages(RunLanguage.Of(args, host.Env), host));
         var root = Build(host);
-        // Parsed twice: the first parse finds --lang and --content, so that the option validators of the second speak the language.
-        Messages.Use(RunMessages(root.Parse(args), host));
-        var parse = root.Parse(args);
+        var parse = Parse(root, args);
         // --help, --version and [suggest] answer on a line that does not parse (yet).
         if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
             foreach (var e in parse.Errors)
             {
-                host.Err.WriteLine("oobwizard: " + e.Message);
+                host.Err.WriteLine("oobwizard: " + ParseErrorText.Of(e));
             }
 
-            host.Err.WriteLine("Try 'oobwizard --help'.");
+            host.Err.WriteLine(Messages.Current.Format("error.try-help"));
             return 2;
         }
 
@@ -101,29 +106,31 @@ public static class CliApp
         }
     }
 
-    /// <summary>The run's messages: --content's (or the located content's) in --lang's language, else LC_ALL/LANG's.</summary>
-    private static Messages RunMessages(ParseResult parse, CliHost host)
+    /// <summary>Parses under the invariant UI culture: System.CommandLine's errors come in English, for <see cref="ParseErrorText"/> to re-word.</summary>
+    private static ParseResult Parse(RootCommand root, string[] args)
     {
-        string? Value(string name)
-        {
-            try
-            {
-                return parse.GetValue<string?>(name);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-            {
-                return null;
-            }
-        }
-
-        var lang = Value("--lang") is { } given && Core.Content.Languages.IsKnown(given) ? given : Core.Content.Languages.FromEnvironment(host.Env);
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         try
         {
-            return Messages.Load(ContentLocator.Locate(Value("--content"), host.Env).Source(), lang);
+            return root.Parse(args);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    /// <summary>The run's messages: --content's (or the located content's) in the run's language.</summary>
+    private static Messages RunMessages(RunLanguage run, CliHost host)
+    {
+        try
+        {
+            return Messages.Load(ContentLocator.Locate(run.Content, host.Env).Source(), run.Language);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return Messages.Load(EmbeddedContent.Source, lang);
+            return Messages.Load(EmbeddedContent.Source, run.Language);
         }
     }
 
@@ -134,12 +141,12 @@ public static class CliApp
         {
             if (debug)
             {
-                host.Err.WriteLine("oobwizard: unexpected error: " + ex);
+                host.Err.WriteLine("oobwizard: " + Messages.Current.Format("error.unexpected-debug", ex));
                 return;
             }
 
-            var message = ex.Message.ReplaceLineEndings(" ");
-            host.Err.WriteLine($"oobwizard: unexpected error ({ex.GetType().Name}): {message} (run again with --debug for the details)");
+            var message = ErrorText.Of(ex).ReplaceLineEndings(" ");
+            host.Err.WriteLine("oobwizard: " + Messages.Current.Format("error.unexpected", ex.GetType().Name, message));
         }
         catch (IOException)
         {

@@ -91,7 +91,7 @@ public sealed class CliHost
     {
         if (SessionStore.Inspect(path) == SessionFileState.Session)
         {
-            return Fail($"{option} {path} is a saved session; it is never overwritten (name another file)");
+            return Fail(Messages.Current.Format("error.output-is-session", option, path));
         }
 
         try
@@ -101,20 +101,20 @@ public sealed class CliHost
         }
         catch (FileWriteRefusedException ex) when (ex.Reason == WriteRefusal.Exists)
         {
-            return Fail($"{option} {path} already exists; pass --force to replace it");
+            return Fail(Messages.Current.Format("error.exists-force", option, path));
         }
         catch (FileWriteRefusedException ex)
         {
-            return Fail($"{option}: {ex.Message}");
+            return Fail($"{option}: {Localization.ErrorText.Of(ex)}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Fail($"{option} {path}: cannot write it: {AtomicFile.Reason(ex)}", 1);
+            return Fail(Messages.Current.Format("error.cannot-write", option, path, AtomicFile.Reason(ex)), 1);
         }
     }
 
     /// <summary>One "oobwizard: warning: ..." line on standard error.</summary>
-    public void Warn(string message) => Err.WriteLine("oobwizard: warning: " + message);
+    public void Warn(string message) => Err.WriteLine("oobwizard: " + Messages.Current.Format("error.warning", message));
 
     public int Fail(string message, int code = 2)
     {

@@ -63,9 +63,11 @@ public static class ContentLocator
         {
             return ContentLoader.Load(location.Source());
         }
-        catch (ContentNotFoundException ex)
+        catch (ContentNotFoundException)
         {
-            error = location.Origin == ContentOrigin.UserFolder ? string.Format(CliText.UserFolderMissingTree, ex.Message) : ex.Message;
+            var source = location.Source();
+            var why = source is EmbeddedContentSource ? Messages.Current.Format("content.none-embedded") : Messages.Current.Format("content.no-tree", source.Root);
+            error = location.Origin == ContentOrigin.UserFolder ? string.Format(CliText.UserFolderMissingTree, why) : why;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

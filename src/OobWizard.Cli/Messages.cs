@@ -74,6 +74,27 @@ public sealed class Messages
         return args.Length == 0 ? key : key + ": " + string.Join(", ", args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>The text of <paramref name="key"/> as it stands (no formatting), falling back to English like <see cref="Format"/>; null when English lacks it too.</summary>
+    public string? Find(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_strings.TryGetValue(key, out var text))
+        {
+            return text;
+        }
+
+        if (_english.TryGetValue(key, out var english))
+        {
+            _fallbacks.TryAdd(key, 0);
+            return english;
+        }
+
+        return null;
+    }
+
+    /// <summary>The English text of <paramref name="key"/> as it stands, null when English lacks it (e.g. to recognise a library's English message).</summary>
+    public string? English(string key) => _english.TryGetValue(key ?? throw new ArgumentNullException(nameof(key)), out var text) ? text : null;
+
     /// <summary>One of several forms by count: <paramref name="key"/>.one for 1, else <paramref name="key"/>.many; languages without plural forms give both the same text.</summary>
     public string Count(string key, int n, params object?[] more) =>
         Format(key + (n == 1 ? ".one" : ".many"), [n, .. more]);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Numerics;
+using OobWizard.Cli.Localization;
 using OobWizard.Core.Files;
 
 namespace OobWizard.Cli;
@@ -16,7 +17,7 @@ namespace OobWizard.Cli;
 public static class OptionValidation
 {
     /// <summary>Refuses values outside [<paramref name="min"/>, <paramref name="max"/>] and, for floating point, NaN and infinities.</summary>
-    /// <param name="unit">What the number counts, for the message ("seconds", "a TCP port").</param>
+    /// <param name="unit">What the number counts, for the message: a key of messages.yaml (<c>unit.seconds</c>, <c>unit.port</c>) or, when no key has that name, the words themselves.</param>
     public static Option<T> InRange<T>(this Option<T> option, T min, T max, string unit)
         where T : struct, INumber<T>
     {
@@ -33,7 +34,7 @@ public static class OptionValidation
     }
 
     /// <summary>A TCP or UDP port: 1 to <paramref name="max"/> (65535 unless the next ports are taken too).</summary>
-    public static Option<int?> Port(this Option<int?> option, int max = 65535) => option.InRange(1, max, "a port number");
+    public static Option<int?> Port(this Option<int?> option, int max = 65535) => option.InRange(1, max, "unit.port");
 
     /// <summary>The file must exist, be a regular file (not a FIFO, a device, a folder) and fit <paramref name="limit"/>.</summary>
     public static Option<FileInfo> RegularFile(this Option<FileInfo> option, ReadLimit limit)
@@ -64,10 +65,10 @@ public static class OptionValidation
         var (kind, size) = FileKinds.Of(path);
         return kind switch
         {
-            FileKind.Missing => $"{path}: no such file",
-            FileKind.Directory => $"{path} is a folder, not a file",
-            not FileKind.Regular => $"{path} is {FileKinds.Describe(kind)}, not a regular file",
-            _ when size > limit.MaxBytes => $"{path} is {ReadLimit.Format(size)}; a {limit.What} may be at most {ReadLimit.Format(limit.MaxBytes)}",
+            FileKind.Missing => ErrorText.Format("file.missing", [path]),
+            FileKind.Directory => ErrorText.Format("file.folder", [path]),
+            not FileKind.Regular => ErrorText.Format("file.not-regular", [path, kind]),
+            _ when size > limit.MaxBytes => ErrorText.Format("file.too-large", [path, ReadLimit.Format(size), limit, ReadLimit.Format(limit.MaxBytes)]),
             _ => null,
         };
     }
@@ -85,7 +86,8 @@ public static class OptionValidation
 
             if (!T.IsFinite(value) || value < min || value > max)
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name}: '{token.Value}' is not {unit} from {min} to {max}"));
+                var what = Messages.Current.Find(unit) ?? unit;
+                result.AddError(name + ": " + Messages.Current.Format("error.out-of-range", token.Value, what, min, max));
             }
         }
     }

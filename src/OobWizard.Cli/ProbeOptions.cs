@@ -16,7 +16,7 @@ public sealed class ProbeOptions
     public Option<bool> Insecure { get; } = new("--insecure") { Description = "Send credentials over TLS even if the certificate does not validate" };
     public Option<bool> Tls { get; } = new("--tls") { Description = "Use TLS (16993) for authenticated WS-Management calls" };
     public Option<string[]> Dns { get; } = new("--dns") { Description = "DNS server to ask, SERVER[:PORT] (repeatable)", AllowMultipleArgumentsPerToken = false };
-    public Option<string?> ServicePoint { get; } = new("--service-point") { Description = "FQDN of the out-of-band service point" };
+    public Option<string?> ServicePoint { get; } = new("--service-point") { Description = "FQDN of the out of band service point" };
     public Option<string?> Domain { get; } = new("--domain") { Description = "The AD domain's DNS name" };
     public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds one probe may take (0.1 to 300)", DefaultValueFactory = _ => 10 };
 
@@ -50,11 +50,11 @@ public sealed class ProbeOptions
         {
             if (result.Tokens.Count > 0 && !TargetSpec.TryParse(result.Tokens[0].Value, out _, out var error)) result.AddError(error);
         });
-        RequestTimeout.InRange(0.1, 600, "a number of seconds");
-        FirstContactTimeout.InRange(0.1, 600, "a number of seconds");
+        RequestTimeout.InRange(0.1, 600, "unit.seconds");
+        FirstContactTimeout.InRange(0.1, 600, "unit.seconds");
         RootCa.RegularFile(ReadLimit.Certificate);
         CaFile.RegularFile(ReadLimit.Certificate);
-        Timeout.InRange(MinTimeoutSeconds, MaxTimeoutSeconds, "a number of seconds");
+        Timeout.InRange(MinTimeoutSeconds, MaxTimeoutSeconds, "unit.seconds");
         AddDirectoryValidators();
 
         // A mistyped server is a usage error (exit 2), not a silently ignored one.
@@ -64,7 +64,7 @@ public sealed class ProbeOptions
             {
                 if (!OobWizard.Probes.Dns.DnsServerEndpoint.TryParse(token.Value, out _))
                 {
-                    result.AddError($"--dns: '{token.Value}' is not SERVER[:PORT] (for example 10.0.0.53 or 10.0.0.53:5353)");
+                    result.AddError(Messages.Current.Format("error.dns-server", token.Value));
                 }
             }
         });
@@ -180,14 +180,14 @@ public sealed class ProbeOptions
         {
             foreach (var token in result.Tokens.Where(t => !DirectoryEndpoint.TryParse(t.Value, LdapSecurity.None, out _)))
             {
-                result.AddError($"--dc: '{token.Value}' is not HOST[:PORT] (for example dc01.corp.example.com or 10.0.0.5:389)");
+                result.AddError(Messages.Current.Format("error.dc", token.Value));
             }
         });
         AmtOu.Validators.Add(result =>
         {
             foreach (var token in result.Tokens.Where(t => !DistinguishedName.IsValid(t.Value)))
             {
-                result.AddError($"--amt-ou: '{token.Value}' is not a distinguished name (for example OU=AMT,DC=corp,DC=example,DC=com)");
+                result.AddError(Messages.Current.Format("error.amt-ou", token.Value));
             }
         });
     }

@@ -41,7 +41,7 @@ public static class SessionPaths
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            warn($"cannot list the sessions in {dir}: {ex.Message}");
+            warn(Messages.Current.Format("session.cannot-list", dir, ex.Message));
             return null;
         }
 
@@ -53,7 +53,7 @@ public static class SessionPaths
             }
             catch (SessionException ex)
             {
-                warn($"skipped {ex.Message}");
+                warn(Messages.Current.Format("session.skipped", Localization.ErrorText.Of(ex)));
             }
         }
 

@@ -19,7 +19,7 @@ public sealed record TargetSpec(string Host, int? HttpPort, int? TlsPort, bool T
         var t = text?.Trim() ?? "";
         if (t.Length == 0)
         {
-            error = $"{what} is empty";
+            error = Messages.Current.Format("target.empty", what);
             return false;
         }
 
@@ -27,13 +27,13 @@ public sealed record TargetSpec(string Host, int? HttpPort, int? TlsPort, bool T
         {
             if (!Uri.TryCreate(t, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
             {
-                error = $"{what} '{t}': only http:// and https:// URLs name an AMT device (for example https://pc01.corp.example.com:16993/wsman)";
+                error = Messages.Current.Format("target.scheme", what, t);
                 return false;
             }
 
             if (uri.UserInfo.Length > 0)
             {
-                error = $"{what}: put no user or password in the URL; use --user, and OOBW_AMT_PASSWORD or the prompt";
+                error = Messages.Current.Format("target.credentials", what);
                 return false;
             }
 
@@ -56,7 +56,7 @@ public sealed record TargetSpec(string Host, int? HttpPort, int? TlsPort, bool T
             var close = t.IndexOf(']', StringComparison.Ordinal);
             if (close < 0 || (close + 1 < t.Length && t[close + 1] != ':'))
             {
-                error = $"{what} '{t}': an IPv6 address with a port is written [address]:port";
+                error = Messages.Current.Format("target.ipv6-port", what, t);
                 return false;
             }
 
@@ -75,7 +75,7 @@ public sealed record TargetSpec(string Host, int? HttpPort, int? TlsPort, bool T
         {
             if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 65535)
             {
-                error = $"{what} '{t}': '{portText}' is not a port (1-65535)";
+                error = Messages.Current.Format("target.bad-port", what, t, portText);
                 return false;
             }
 
@@ -84,7 +84,7 @@ public sealed record TargetSpec(string Host, int? HttpPort, int? TlsPort, bool T
 
         if (!IsHostName(host) && !IPAddress.TryParse(host, out _))
         {
-            error = $"{what} '{t}': '{host}' is not a host name or an IP address";
+            error = Messages.Current.Format("target.bad-host", what, t, host);
             return false;
         }
 

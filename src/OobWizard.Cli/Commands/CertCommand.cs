@@ -58,7 +58,7 @@ public static class CertCommand
                 }
                 catch (InputFileException ex)
                 {
-                    return host.Fail(ex.Message);
+                    return host.Fail(Localization.ErrorText.Of(ex));
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
                 {

@@ -28,7 +28,7 @@ public static class ChecklistCommand
             {
                 if (!parse.GetValue(list))
                 {
-                    host.Err.WriteLine("oobwizard: --symptom is required; the symptoms are:");
+                    host.Err.WriteLine("oobwizard: " + Messages.Current.Format("error.symptom-required"));
                 }
 
                 foreach (var s in content.Tree.Symptoms)
@@ -42,7 +42,7 @@ public static class ChecklistCommand
             var found = ChecklistExporter.FindSymptom(content.Tree, parse.GetValue(symptom)!);
             if (found is null)
             {
-                return host.Fail($"--symptom: no symptom '{parse.GetValue(symptom)}' (try --list)");
+                return host.Fail(Messages.Current.Format("error.symptom-unknown", parse.GetValue(symptom)));
             }
 
             var text = parse.GetValue(format) == "html"

@@ -52,7 +52,7 @@ public static class DemoCommand
                 }
                 catch (Core.Sessions.SessionException ex)
                 {
-                    return host.Fail(ex.Message);
+                    return host.Fail(Localization.ErrorText.Of(ex));
                 }
 
                 if (saved.Lab is null || LabScenarios.Find(saved.Lab) is null)

@@ -87,7 +87,7 @@ public static class LabCommand
             // Refused before any device starts, not after.
             if (parse.GetValue(rootCaOut) is { } caFile && !parse.GetValue(force) && FileKinds.Of(caFile.FullName).Kind != FileKind.Missing)
             {
-                return host.Fail($"--write-root-ca {caFile.FullName} already exists; pass --force to replace it");
+                return host.Fail(Messages.Current.Format("error.exists-force", "--write-root-ca", caFile.FullName));
             }
 
             // The password is the user's (OOBW_AMT_PASSWORD) or made up for this run; it is shown, never stored.

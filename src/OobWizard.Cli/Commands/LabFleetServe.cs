@@ -31,11 +31,11 @@ public sealed class LabFleetServe
         Fleet.Validators.Add(r =>
         {
             var n = r.GetValueOrDefault<int?>();
-            if (n is < 1 or > LabFleetOptions.MaxCount) r.AddError($"--fleet: give 1 to {LabFleetOptions.MaxCount} devices, not {r.Tokens.FirstOrDefault()?.Value}");
+            if (n is < 1 or > LabFleetOptions.MaxCount) r.AddError(Messages.Current.Format("error.fleet-count", LabFleetOptions.MaxCount, r.Tokens.FirstOrDefault()?.Value));
         });
         ResponseDelay.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 0 or > 60_000) r.AddError($"--response-delay: give milliseconds from 0 to 60000, not {r.Tokens.FirstOrDefault()?.Value}");
+            if (r.GetValueOrDefault<int>() is < 0 or > 60_000) r.AddError(Messages.Current.Format("error.response-delay", r.Tokens.FirstOrDefault()?.Value));
         });
     }
 
@@ -79,7 +79,7 @@ public sealed class LabFleetServe
         {
             if (file is not null && !force && FileKinds.Of(file.FullName).Kind != FileKind.Missing)
             {
-                return host.Fail($"{option} {file.FullName} already exists; pass --force to replace it");
+                return host.Fail(Messages.Current.Format("error.exists-force", option, file.FullName));
             }
         }
 

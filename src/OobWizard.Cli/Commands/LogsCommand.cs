@@ -29,18 +29,18 @@ public static class LogsCommand
         {
             if (parse.GetValue(json) && parse.GetValue(start))
             {
-                return host.Fail("--json and --start cannot be combined");
+                return host.Fail(Messages.Current.Format("error.options-exclusive", "--json", "--start"));
             }
 
             if (parse.GetValue(depth) < 0)
             {
-                return host.Fail($"--depth {parse.GetValue(depth)}: give 0 or more folder levels");
+                return host.Fail(Messages.Current.Format("error.depth", parse.GetValue(depth)));
             }
 
             var names = parse.GetValue(files) ?? [];
             if (names.Count(n => n == "-") > 1)
             {
-                return host.Fail("-: standard input can be read only once");
+                return host.Fail(Messages.Current.Format("error.stdin-twice"));
             }
 
             var content = ContentLocator.Load(parse.GetValue(common.Content), host, out var error);

@@ -30,7 +30,7 @@ public static class ReportCommand
             {
                 if (SessionPaths.Latest(host.Env, host.Warn) is not { } latest)
                 {
-                    return host.Fail($"report: no saved session in {SessionPaths.Directory(host.Env)}; name one: oobwizard report FILE");
+                    return host.Fail(Messages.Current.Format("session.report-none-saved", SessionPaths.Directory(host.Env)));
                 }
 
                 (path, session) = latest;
@@ -44,7 +44,7 @@ public static class ReportCommand
                 }
                 catch (SessionException ex)
                 {
-                    return host.Fail(ex.Message);
+                    return host.Fail(Localization.ErrorText.Of(ex));
                 }
             }
 

@@ -201,7 +201,7 @@ public static class ScanCommand
         }
         catch (InputFileException ex)
         {
-            return host.Fail($"{option} {ex.Message}");
+            return host.Fail($"{option} {Localization.ErrorText.Of(ex)}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,12 +1,15 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.Globalization;
+using OobWizard.Cli.Localization;
 
 namespace OobWizard.Cli.Install;
 
 /// <summary>
-/// System.CommandLine's --help, followed by the command's examples (the code block of its help
-/// topic's <c>{#examples}</c> section, in the chosen language) and the topic to read for more.
+/// System.CommandLine's --help with its headings in the run's language (<see cref="HelpText"/>), followed
+/// by the command's examples (the code block of its help topic's <c>{#examples}</c> section, in the
+/// chosen language) and the topic to read for more.
 /// </summary>
 public sealed class ExamplesHelpAction(HelpAction inner, CliHost host, CommonOptions common) : SynchronousCommandLineAction
 {
@@ -14,8 +17,28 @@ public sealed class ExamplesHelpAction(HelpAction inner, CliHost host, CommonOpt
 
     public override int Invoke(ParseResult parseResult)
     {
-        var code = inner.Invoke(parseResult);
-        var output = parseResult.InvocationConfiguration.Output;
+        var configuration = parseResult.InvocationConfiguration;
+        var output = configuration.Output;
+        int code;
+        var culture = CultureInfo.CurrentUICulture;
+        using (var english = new StringWriter(CultureInfo.InvariantCulture))
+        {
+            // System.CommandLine's words from its neutral (English) resources, whatever LANG says: HelpText replaces them.
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            configuration.Output = english;
+            try
+            {
+                code = inner.Invoke(parseResult);
+            }
+            finally
+            {
+                configuration.Output = output;
+                CultureInfo.CurrentUICulture = culture;
+            }
+
+            output.Write(HelpText.Localize(english.ToString()));
+        }
+
         var topic = HelpTopics.ForCommand(TopLevel(parseResult.CommandResult.Command, parseResult.RootCommandResult.Command));
         if (HelpTopics.Page(topic, common.Language(parseResult, host)) is { } page && HelpTopics.Examples(page) is { Count: > 0 } examples)
         {
@@ -28,7 +51,7 @@ public sealed class ExamplesHelpAction(HelpAction inner, CliHost host, CommonOpt
             output.WriteLine();
         }
 
-        output.WriteLine(string.Format(CliText.MoreHelp, topic));
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, CliText.MoreHelp, topic));
         return code;
     }
 

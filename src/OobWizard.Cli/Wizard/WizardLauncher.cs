@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OobWizard.Cli.Localization;
 using OobWizard.Cli.Tui;
 using OobWizard.Core.Content;
 using OobWizard.Core.Engine;
@@ -30,8 +31,8 @@ public static class WizardLauncher
 
         var lint = start.ContentDir is { } dir ? $"oobwizard lint --content {dir}" : "oobwizard lint";
         var first = string.Join("; ", errors.Take(2));
-        var more = errors.Count > 2 ? $"; and {errors.Count - 2} more" : "";
-        return host.Fail($"the content has {errors.Count} {(errors.Count == 1 ? "error" : "errors")}, so the wizard does not start: {first}{more}. List them: {lint}", 1);
+        var more = errors.Count > 2 ? Messages.Current.Format("content.errors-more", errors.Count - 2) : "";
+        return host.Fail(Messages.Current.Count("content.errors-no-start", errors.Count, first + more, lint), 1);
     }
 
     /// <summary>A new session file must not exist yet (a session is resumed, anything else left alone).</summary>
@@ -39,13 +40,13 @@ public static class WizardLauncher
     {
         if (FileKinds.Of(path).Kind is not (FileKind.Missing or FileKind.Regular) and var kind)
         {
-            return host.Fail($"--session {path} is {FileKinds.Describe(kind)}, not a regular file; a session is saved to a regular file");
+            return host.Fail(Messages.Current.Format("session.not-regular", path, ErrorText.Kind(kind)));
         }
 
         return SessionStore.Inspect(path) switch
         {
-            SessionFileState.Session => host.Fail($"--session {path} already holds a session; continue it with: oobwizard --resume {path}"),
-            SessionFileState.Foreign => host.Fail($"--session {path} exists and is not an OobWizard session; refusing to overwrite it"),
+            SessionFileState.Session => host.Fail(Messages.Current.Format("session.exists", path)),
+            SessionFileState.Foreign => host.Fail(Messages.Current.Format("session.exists-foreign", path)),
             _ => null,
         };
     }
@@ -72,7 +73,7 @@ public static class WizardLauncher
             {
                 if (SessionPaths.Latest(host.Env, host.Warn) is not { } latest)
                 {
-                    return host.Fail($"--resume: no saved session in {SessionPaths.Directory(host.Env)}; name one: --resume FILE");
+                    return host.Fail(Messages.Current.Format("session.none-saved", SessionPaths.Directory(host.Env)));
                 }
 
                 (source, session) = latest;
@@ -82,7 +83,7 @@ public static class WizardLauncher
                 source = start.ResumeFile ?? start.SessionFile!;
                 if (FileKinds.Of(source).Kind == FileKind.Missing)
                 {
-                    return host.Fail($"--resume: no session file {source}");
+                    return host.Fail(Messages.Current.Format("session.resume-missing", source));
                 }
 
                 try
@@ -91,14 +92,14 @@ public static class WizardLauncher
                 }
                 catch (SessionException ex)
                 {
-                    return host.Fail(ex.Message);
+                    return host.Fail(ErrorText.Of(ex));
                 }
             }
 
             var missing = session.State.Path.FirstOrDefault(id => !content.Tree.Contains(id));
             if (missing is not null)
             {
-                return host.Fail($"{source}: the session is at node '{missing}', which this version's content does not have; the file was left untouched");
+                return host.Fail(Messages.Current.Format("session.node-missing", source, missing));
             }
 
             // --resume OLD --session NEW continues OLD and saves into NEW; OLD stays as it was.
@@ -111,18 +112,18 @@ public static class WizardLauncher
 
             if (sameFile && !start.ReadOnly && AtomicFile.IsReadOnly(source))
             {
-                return host.Fail($"{source} is read-only ({AtomicFile.ModeText(source)}); it is not replaced. Continue without saving: --read-only; or save into a new file: --resume {source} --session NEW.json");
+                return host.Fail(Messages.Current.Format("session.read-only", source, AtomicFile.ModeText(source)));
             }
 
             // A demo session's lab is gone with the process that ran it: resume it into a fresh lab.
             if (session.Lab is { } lab && start.Lab is null)
             {
-                return host.Fail($"{path} is a demo session (lab scenario '{lab}'); continue it in a fresh lab with: oobwizard demo --resume {path}");
+                return host.Fail(Messages.Current.Format("session.is-demo", path, lab));
             }
 
             if (start.Lab is not null && session.Lab is null)
             {
-                return host.Fail($"{path} is not a demo session; continue it with: oobwizard --resume {path}");
+                return host.Fail(Messages.Current.Format("session.not-demo", path));
             }
 
             if (start.Language is not null)
@@ -178,7 +179,7 @@ public static class WizardLauncher
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 ctl.ReleaseLock();
-                return host.Fail($"cannot write session {path}: {AtomicFile.Reason(ex)}; choose another file with --session FILE, or run with --read-only", 1);
+                return host.Fail(Messages.Current.Format("session.cannot-write", path, AtomicFile.Reason(ex)), 1);
             }
         }
 
@@ -186,7 +187,7 @@ public static class WizardLauncher
         {
             if (start.JumpTo is { } jumpTo && !start.Resume && ctl.Fire(Trigger.Jump(jumpTo)) is { } refusal)
             {
-                return host.Fail($"cannot start at {jumpTo}: {refusal}");
+                return host.Fail(Messages.Current.Format("session.cannot-start-at", jumpTo, refusal));
             }
 
             if (!start.Plain && host.NoFullScreen is null)
@@ -196,7 +197,7 @@ public static class WizardLauncher
 
             if (!start.Plain)
             {
-                host.Err.WriteLine($"oobwizard: {host.NoFullScreen}; using --plain line mode");
+                host.Err.WriteLine("oobwizard: " + Messages.Current.Format("error.no-full-screen", host.NoFullScreen));
             }
 
             using (host.Password.Use(

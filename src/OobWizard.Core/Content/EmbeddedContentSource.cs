@@ -68,5 +68,5 @@ public sealed class EmbeddedContentSource : IContentSource
     private Stream Open(string path) =>
         _resources.TryGetValue(path, out var name) && _assembly.GetManifestResourceStream(name) is { } stream
             ? stream
-            : throw new InputFileException($"{Display(path)}: no such file");
+            : throw new InputFileException($"{Display(path)}: no such file", "file.missing", Display(path));
 }

@@ -136,7 +136,7 @@ public static class AtomicFile
             case FileKind.Regular:
                 break;
             default:
-                throw new FileWriteRefusedException(target, WriteRefusal.NotRegular, $"{target} is {FileKinds.Describe(kind)}, not a regular file; nothing was written");
+                throw new FileWriteRefusedException(target, WriteRefusal.NotRegular, $"{target} is {FileKinds.Describe(kind)}, not a regular file; nothing was written") { Args = [target, kind] };
         }
 
         if (existing == ExistingFile.Refuse)
@@ -146,7 +146,7 @@ public static class AtomicFile
 
         if (IsReadOnly(target))
         {
-            throw new FileWriteRefusedException(target, WriteRefusal.ReadOnly, $"{target} is read-only ({ModeText(target)}); it was not replaced");
+            throw new FileWriteRefusedException(target, WriteRefusal.ReadOnly, $"{target} is read-only ({ModeText(target)}); it was not replaced") { Args = [target, ModeText(target)] };
         }
 
         return OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(target);

@@ -150,16 +150,16 @@ public static class InputFile
             case FileKind.Regular:
                 return;
             case FileKind.Missing:
-                throw new InputFileException($"{path}: no such file");
+                throw new InputFileException($"{path}: no such file", "file.missing", path);
             case FileKind.Directory:
-                throw new InputFileException($"{path} is a folder, not a file");
+                throw new InputFileException($"{path} is a folder, not a file", "file.folder", path);
             default:
-                throw new InputFileException($"{path} is {FileKinds.Describe(kind)}, not a regular file; refusing to read it");
+                throw new InputFileException($"{path} is {FileKinds.Describe(kind)}, not a regular file; refusing to read it", "file.not-regular", path, kind);
         }
     }
 
     internal static InputFileException TooLarge(string path, long size, ReadLimit limit) =>
-        new(size >= 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{path} is {ReadLimit.Format(size)}; a {limit.What} may be at most {ReadLimit.Format(limit.MaxBytes)}")
-            : string.Create(CultureInfo.InvariantCulture, $"{path} is larger than {ReadLimit.Format(limit.MaxBytes)}, the most a {limit.What} may be"));
+        size >= 0
+            ? new(string.Create(CultureInfo.InvariantCulture, $"{path} is {ReadLimit.Format(size)}; a {limit.What} may be at most {ReadLimit.Format(limit.MaxBytes)}"), "file.too-large", path, ReadLimit.Format(size), limit, ReadLimit.Format(limit.MaxBytes))
+            : new(string.Create(CultureInfo.InvariantCulture, $"{path} is larger than {ReadLimit.Format(limit.MaxBytes)}, the most a {limit.What} may be"), "file.too-large-stream", path, ReadLimit.Format(limit.MaxBytes), limit);
 }

@@ -55,11 +55,11 @@ public static class SessionStore
         }
         catch (InputFileException ex)
         {
-            throw new SessionException(ex.Message);
+            throw new SessionException(ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new SessionException($"cannot read session {path}: {ex.Message}");
+            throw new SessionException($"cannot read session {path}: {ex.Message}", "session.cannot-read", path, ex.Message);
         }
 
         JsonNode? root;
@@ -69,7 +69,7 @@ public static class SessionStore
         }
         catch (JsonException ex)
         {
-            throw new SessionException($"{path}:{(ex.LineNumber ?? 0) + 1}: not a valid session file (broken JSON: {ex.Message.Split('.')[0]})");
+            throw new SessionException($"{path}:{(ex.LineNumber ?? 0) + 1}: not a valid session file (broken JSON: {ex.Message.Split('.')[0]})", "session.broken-json", path, (ex.LineNumber ?? 0) + 1, ex.Message.Split('.')[0]);
         }
 
         string? format;
@@ -81,23 +81,23 @@ public static class SessionStore
         catch (ArgumentException ex)
         {
             // JsonObject throws on duplicate property names when it is first read.
-            throw new SessionException($"{path}: not a valid session file ({ex.Message.Split('.')[0]}); it was left untouched");
+            throw new SessionException($"{path}: not a valid session file ({ex.Message.Split('.')[0]}); it was left untouched", "session.invalid", path, ex.Message.Split('.')[0]);
         }
 
         if (root is not JsonObject obj || format != Session.FormatName)
         {
-            throw new SessionException($"{path} is not an OobWizard session (expected \"format\": \"{Session.FormatName}\"); it was left untouched");
+            throw new SessionException($"{path} is not an OobWizard session (expected \"format\": \"{Session.FormatName}\"); it was left untouched", "session.foreign", path, Session.FormatName);
         }
 
         // A newer format may have another shape: say so before judging the shape.
         if (obj["version"] is JsonValue ver && ver.TryGetValue<int>(out var version) && version > Session.FormatVersion)
         {
-            throw new SessionException($"{path} was written by a newer OobWizard (session format {version}); update the tool to continue it");
+            throw new SessionException($"{path} was written by a newer OobWizard (session format {version}); update the tool to continue it", "session.newer", path, version);
         }
 
         if (SessionValidator.Problem(obj) is { } problem)
         {
-            throw new SessionException($"{path}: not a valid session file: {problem}; it was left untouched");
+            throw new SessionException($"{path}: not a valid session file: {problem}; it was left untouched", "session.invalid", path, problem);
         }
 
         try
@@ -106,7 +106,7 @@ public static class SessionStore
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException or NullReferenceException or ArgumentException)
         {
-            throw new SessionException($"{path}: damaged session ({ex.Message}); it was left untouched");
+            throw new SessionException($"{path}: damaged session ({ex.Message}); it was left untouched", "session.damaged", path, ex.Message);
         }
     }
 
@@ -150,7 +150,7 @@ public static class SessionStore
         var version = (int?)o["version"] ?? 0;
         if (version > Session.FormatVersion)
         {
-            throw new SessionException($"{path} was written by a newer OobWizard (session format {version}); update the tool to continue it");
+            throw new SessionException($"{path} was written by a newer OobWizard (session format {version}); update the tool to continue it", "session.newer", path, version);
         }
 
         var s = new Session
