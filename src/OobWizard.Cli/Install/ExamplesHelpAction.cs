@@ -21,6 +21,13 @@ public sealed class ExamplesHelpAction(HelpAction inner, CliHost host, CommonOpt
         var output = configuration.Output;
         int code;
         var culture = CultureInfo.CurrentUICulture;
+        var translated = Messages.Current.Language != Core.Content.Languages.Default;
+        if (translated)
+        {
+            // Laid out by HelpLayout, which counts display columns (System.CommandLine counts characters).
+            inner.MaxWidth = int.MaxValue;
+        }
+
         using (var english = new StringWriter(CultureInfo.InvariantCulture))
         {
             // System.CommandLine's words from its neutral (English) resources, whatever LANG says: HelpText replaces them.
@@ -36,7 +43,8 @@ public sealed class ExamplesHelpAction(HelpAction inner, CliHost host, CommonOpt
                 CultureInfo.CurrentUICulture = culture;
             }
 
-            output.Write(HelpText.Localize(english.ToString()));
+            var text = HelpText.Localize(english.ToString());
+            output.Write(translated ? HelpLayout.Reflow(text, TerminalWidth()) : text);
         }
 
         var topic = HelpTopics.ForCommand(TopLevel(parseResult.CommandResult.Command, parseResult.RootCommandResult.Command));
@@ -53,6 +61,24 @@ public sealed class ExamplesHelpAction(HelpAction inner, CliHost host, CommonOpt
 
         output.WriteLine(string.Format(CultureInfo.InvariantCulture, CliText.MoreHelp, topic));
         return code;
+    }
+
+    /// <summary>The terminal's width when standard output is one, else no limit (as System.CommandLine does).</summary>
+    private int TerminalWidth()
+    {
+        if (!host.OutputIsTerminal)
+        {
+            return int.MaxValue;
+        }
+
+        try
+        {
+            return Console.WindowWidth is > 0 and var w ? w : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
     }
 
     /// <summary>The top-level command's name above <paramref name="command"/> (`lab` for `lab serve`), null for the root.</summary>
