@@ -134,6 +134,13 @@ public static class CliApp
         }
     }
 
+    /// <summary>The line for a run that Ctrl+C ended, in the run's language (the run's own messages are gone with its async flow).</summary>
+    public static string Interrupted(string[] args, CliHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return "oobwizard: " + RunMessages(RunLanguage.Of(args, host.Env), host).Format("error.interrupted");
+    }
+
     /// <summary>One line naming what failed (and how to see more), or the whole trace with --debug.</summary>
     internal static void ReportUnexpected(CliHost host, Exception ex, bool debug)
     {

@@ -11,12 +11,13 @@ Console.CancelKeyPress += (_, e) =>
     cts.Cancel();
 };
 
+var host = CliHost.FromProcess();
 try
 {
-    return await CliApp.RunAsync(args, CliHost.FromProcess(), cts.Token);
+    return await CliApp.RunAsync(args, host, cts.Token);
 }
 catch (OperationCanceledException)
 {
-    Console.Error.WriteLine("oobwizard: interrupted; the session is saved (continue with: oobwizard --resume)");
+    Console.Error.WriteLine(CliApp.Interrupted(args, host));
     return 130;
 }

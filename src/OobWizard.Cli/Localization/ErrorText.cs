@@ -42,14 +42,18 @@ public static class ErrorText
         return Messages.Current.Find("file.what." + limit.What.Replace(' ', '-').ToLowerInvariant()) ?? limit.What;
     }
 
-    /// <summary>Who holds a session's lock ("PID 4711 on pc01 since 2026-12-01 09:30"), in the run's language.</summary>
-    public static string Holder(SessionLockHolder holder)
+    /// <summary>
+    /// Who holds a session's lock ("PID 4711 on pc01 since 2026-12-01 09:30"), in the run's language, or through
+    /// <paramref name="format"/> (key, arguments) in the wizard's (messages.yaml keys are among its UI strings).
+    /// </summary>
+    public static string Holder(SessionLockHolder holder, Func<string, object?[], string>? format = null)
     {
         ArgumentNullException.ThrowIfNull(holder);
+        format ??= Messages.Current.Format;
         var pid = holder.Pid.ToString(CultureInfo.InvariantCulture);
         return holder.Since == DateTimeOffset.MinValue
-            ? Messages.Current.Format("session.lock-holder", pid, holder.Host)
-            : Messages.Current.Format("session.lock-holder-since", pid, holder.Host, holder.Since.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+            ? format("session.lock-holder", [pid, holder.Host])
+            : format("session.lock-holder-since", [pid, holder.Host, holder.Since.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
     }
 
     private static object? Name(object? arg) => arg switch

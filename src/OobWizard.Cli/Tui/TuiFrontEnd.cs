@@ -108,7 +108,7 @@ public sealed class TuiFrontEnd(WizardController ctl, CliHost host, SessionLockH
         if (ctl.ReadOnly)
         {
             // Taken over: its steps up to then are in the file; opened read-only beside another window: none are.
-            host.Out.WriteLine(ctl.TakenOverBy is { } other ? ctl.Content.UiFormat(language, "session.taken-over", Localization.ErrorText.Holder(other))
+            host.Out.WriteLine(ctl.TakenOverBy is { } other ? ctl.Content.UiFormat(language, "session.taken-over", Localization.ErrorText.Holder(other, (k, a) => ctl.Content.UiFormat(language, k, a)))
                 : heldBy is not null ? ctl.Content.UiFormat(language, "session.readonly", ctl.SessionPath)
                 : ctl.Content.UiFormat(language, "save.readonly", ctl.SessionPath));
             return 0;

@@ -847,7 +847,7 @@ public sealed class WizardWindow : Runnable
     // Another window holds the session: read-only, take over, or leave. False when leaving.
     private bool ResolveLock(Core.Sessions.SessionLockHolder other)
     {
-        var answer = Dialogs.Ask(Ui("dlg.lock.title"), Ui("dlg.lock.text", Localization.ErrorText.Holder(other)), Ui("dlg.lock.quit"), Ui("dlg.lock.readonly"), Ui("dlg.lock.takeover"));
+        var answer = Dialogs.Ask(Ui("dlg.lock.title"), Ui("dlg.lock.text", Localization.ErrorText.Holder(other, Ui)), Ui("dlg.lock.quit"), Ui("dlg.lock.readonly"), Ui("dlg.lock.takeover"));
         switch (answer)
         {
             case 2:

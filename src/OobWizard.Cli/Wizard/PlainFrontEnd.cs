@@ -122,7 +122,7 @@ public sealed class PlainFrontEnd(WizardController ctl, IAnsiConsole console, Te
     // Another window has the session open: read-only (r), take over (t), or leave (anything else).
     private bool ResolveLock(SessionLockHolder other, PageBuilder page)
     {
-        console.WriteLine(page.Ui("plain.lock", Localization.ErrorText.Holder(other)));
+        console.WriteLine(page.Ui("plain.lock", Localization.ErrorText.Holder(other, page.Ui)));
         console.Write("> ");
         console.Profile.Out.Writer.Flush();
         switch (input.ReadLine()?.Trim().ToLowerInvariant())

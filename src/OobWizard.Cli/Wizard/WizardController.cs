@@ -416,7 +416,7 @@ public sealed class WizardController
         {
             var newlyTaken = NotSavedReason is null && TakenOverBy is not null;
             NotSavedReason = TakenOverBy is { } other
-                ? Content.UiFormat(Language, "session.taken-over", Localization.ErrorText.Holder(other))
+                ? Content.UiFormat(Language, "session.taken-over", Localization.ErrorText.Holder(other, (k, a) => Content.UiFormat(Language, k, a)))
                 : Content.UiFormat(Language, "save.readonly", SessionPath);
             if (newlyTaken)
             {
