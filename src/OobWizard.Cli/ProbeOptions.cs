@@ -120,8 +120,8 @@ public sealed class ProbeOptions
     public string? PortConflict(ParseResult parse, int? httpPort, int? tlsPort)
     {
         if (parse.GetValue(Target) is not { } raw || !TargetSpec.TryParse(raw, out var spec, out _)) return null;
-        if (spec!.HttpPort is { } h && httpPort is { } hp && h != hp) return $"--target {raw} names port {h}, but --http-port says {hp}";
-        if (spec.TlsPort is { } t && tlsPort is { } tp && t != tp) return $"--target {raw} names port {t}, but --tls-port says {tp}";
+        if (spec!.HttpPort is { } h && httpPort is { } hp && h != hp) return Messages.Current.Format("error.port-conflict", raw, h, "--http-port", hp);
+        if (spec.TlsPort is { } t && tlsPort is { } tp && t != tp) return Messages.Current.Format("error.port-conflict", raw, t, "--tls-port", tp);
         return null;
     }
 

@@ -62,7 +62,7 @@ public static class CertCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
                 {
-                    return host.Fail($"{path}: not a certificate file this tool reads (PEM, DER or PFX): {ex.Message.Trim()}");
+                    return host.Fail(Messages.Current.Format("file.not-certificate", path, ex.Message.Trim()));
                 }
             }
 

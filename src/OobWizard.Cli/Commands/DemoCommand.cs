@@ -42,7 +42,7 @@ public static class DemoCommand
                 resumeFile = parse.GetValue(resume) ?? parse.GetValue(session) ?? SessionPaths.Latest(host.Env, host.Warn)?.Path;
                 if (resumeFile is null)
                 {
-                    return host.Fail($"demo --resume: no saved session in {SessionPaths.Directory(host.Env)}; name one: demo --resume FILE");
+                    return host.Fail(Messages.Current.Format("session.demo-none-saved", SessionPaths.Directory(host.Env)));
                 }
 
                 Core.Sessions.Session saved;
@@ -57,12 +57,12 @@ public static class DemoCommand
 
                 if (saved.Lab is null || LabScenarios.Find(saved.Lab) is null)
                 {
-                    return host.Fail($"{resumeFile} is not a demo session; continue it with: oobwizard --resume {resumeFile}");
+                    return host.Fail(Messages.Current.Format("session.not-demo", resumeFile));
                 }
 
                 if (parse.GetResult(scenario) is { Implicit: false } && scenarioName != saved.Lab)
                 {
-                    return host.Fail($"--scenario {scenarioName}: {resumeFile} was made with the lab scenario '{saved.Lab}'");
+                    return host.Fail(Messages.Current.Format("session.other-scenario", scenarioName, resumeFile, saved.Lab));
                 }
 
                 scenarioName = saved.Lab;
@@ -76,7 +76,7 @@ public static class DemoCommand
             }
             catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
             {
-                return host.Fail($"cannot start the lab device on {Address}: {ex.Message}");
+                return host.Fail(Messages.Current.Format("lab.cannot-start-device", Address, ex.Message));
             }
 
             // The lab's DNS side: the device's zone on its own loopback address, so DNS checks run live too.
@@ -89,7 +89,7 @@ public static class DemoCommand
             catch (System.Net.Sockets.SocketException ex)
             {
                 await device.DisposeAsync().ConfigureAwait(false);
-                return host.Fail($"cannot start the lab DNS server on {DnsAddress}: {ex.Message}");
+                return host.Fail(Messages.Current.Format("lab.cannot-start-dns", DnsAddress, ex.Message));
             }
 
             await using (dns.ConfigureAwait(false))

@@ -54,7 +54,7 @@ public static class LabCommand
         {
             if (fleet.Requested(parse))
             {
-                if (parse.GetResult(scenario) is { Implicit: false }) return host.Fail("--fleet deals its scenarios with --mix NAME=WEIGHT,...; --scenario is for single devices");
+                if (parse.GetResult(scenario) is { Implicit: false }) return host.Fail(Messages.Current.Format("lab.fleet-scenario"));
                 return await fleet.RunAsync(host, parse, parse.GetValue(address), parse.GetValue(port), parse.GetValue(user) ?? "admin", parse.GetValue(rootCaOut), ct).ConfigureAwait(false);
             }
 
@@ -64,24 +64,24 @@ public static class LabCommand
                 : LabScenarios.Find(name) is { } one ? [one] : [];
             if (scenarios.Count == 0)
             {
-                return host.Fail($"no lab scenario '{name}' (see `oobwizard lab list`)");
+                return host.Fail(Messages.Current.Format("lab.no-scenario", name));
             }
 
             if (!IPAddress.TryParse(parse.GetValue(address) ?? "127.0.99.1", out var first) || first.AddressFamily != AddressFamily.InterNetwork)
             {
-                return host.Fail("--address must be an IPv4 address such as 127.0.99.1");
+                return host.Fail(Messages.Current.Format("lab.address-ipv4"));
             }
 
             // A simulated device answers with made-up credentials and certificates: keep it off the network.
             if (!IPAddress.IsLoopback(first))
             {
-                return host.Fail($"--address {first}: lab devices listen on loopback only (127.x.y.z)");
+                return host.Fail(Messages.Current.Format("lab.address-loopback", first));
             }
 
             var basePort = parse.GetValue(port) ?? 16992;
             if (basePort is < 1 or > 65532)
             {
-                return host.Fail("--port must be between 1 and 65532");
+                return host.Fail(Messages.Current.Format("lab.port-range"));
             }
 
             // Refused before any device starts, not after.
@@ -110,7 +110,7 @@ public static class LabCommand
                     }
                     catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
                     {
-                        return host.Fail($"cannot listen on {at}:{basePort}: {ex.Message}", 1);
+                        return host.Fail(Messages.Current.Format("lab.cannot-listen", at, basePort, ex.Message), 1);
                     }
 
                     bytes[3]++;

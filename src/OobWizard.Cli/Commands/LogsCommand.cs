@@ -57,7 +57,7 @@ public static class LogsCommand
             }
             catch (OperationCanceledException)
             {
-                host.Err.WriteLine("oobwizard: interrupted while reading the logs; nothing was matched");
+                host.Err.WriteLine("oobwizard: " + Messages.Current.Format("error.logs-interrupted"));
                 return 130;
             }
 

@@ -35,6 +35,14 @@ public static class WizardLauncher
         return host.Fail(Messages.Current.Count("content.errors-no-start", errors.Count, first + more, lint), 1);
     }
 
+    /// <summary><see cref="FullScreenCheck.Reason"/>'s phrase (found before the language is known) in the run's language; TERM=dumb as it is.</summary>
+    private static string? NoFullScreenText(string? reason) => reason switch
+    {
+        "no terminal on stdin/stdout" => Messages.Current.Format("fullscreen.no-terminal"),
+        "no controlling terminal" => Messages.Current.Format("fullscreen.no-controlling-terminal"),
+        _ => reason,
+    };
+
     /// <summary>A new session file must not exist yet (a session is resumed, anything else left alone).</summary>
     private static int? NewFileRefusal(string path, CliHost host)
     {
@@ -197,7 +205,7 @@ public static class WizardLauncher
 
             if (!start.Plain)
             {
-                host.Err.WriteLine("oobwizard: " + Messages.Current.Format("error.no-full-screen", host.NoFullScreen));
+                host.Err.WriteLine("oobwizard: " + Messages.Current.Format("error.no-full-screen", NoFullScreenText(host.NoFullScreen)));
             }
 
             using (host.Password.Use(
