@@ -23,7 +23,8 @@ public static class WizardLauncher
     /// </summary>
     private static int? LintGate(ContentSet content, WizardStart start, CliHost host)
     {
-        var errors = ContentLinter.Lint(content, ProbeCatalog.Verdicts()).Where(i => i.Severity == IssueSeverity.Error).ToList();
+        // Issues at a line first: a broken file (an empty ui.yaml, line 1) is named before the keys it then lacks (line 0: where they belong).
+        var errors = ContentLinter.Lint(content, ProbeCatalog.Verdicts()).Where(i => i.Severity == IssueSeverity.Error).OrderBy(i => i.Where.Line > 0 ? 0 : 1).ToList();
         if (errors.Count == 0)
         {
             return null;
