@@ -153,8 +153,8 @@ public static class LogsCommand
             {
                 // A FIFO or a device would block or never end: refused before it is opened (stdin is `-`).
                 failure = kind == FileKind.Missing
-                    ? $"{name}: no such file or folder"
-                    : $"{name} is {FileKinds.Describe(kind)}, not a log file; to read a stream, pipe it in: oobwizard logs - < {name}";
+                    ? Messages.Current.Format("file.missing-file-or-folder", name)
+                    : Messages.Current.Format("file.not-log-file", name, Localization.ErrorText.Kind(kind));
                 return LogsResult.Empty;
             }
         }
@@ -178,7 +178,7 @@ public static class LogsCommand
             {
                 if (isExplicit)
                 {
-                    failure = $"{path}: cannot read it: {ex.Message.ReplaceLineEndings(" ")}";
+                    failure = Messages.Current.Format("file.cannot-read", path, Localization.ErrorText.Of(ex).ReplaceLineEndings(" "));
                     return LogsResult.Empty;
                 }
 

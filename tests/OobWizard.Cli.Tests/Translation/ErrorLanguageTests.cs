@@ -56,6 +56,7 @@ public sealed class ErrorLanguageTests : IDisposable
         ["target and port disagree"] = new(_ => ["check", "--target", "pc01:1234", "--http-port", "16992"], "--http-port"),
         ["unknown lab scenario"] = new(_ => ["lab", "serve", "--scenario", "no-such-scenario"], "no-such-scenario"),
         ["fleet size out of range"] = new(_ => ["lab", "serve", "--fleet", "0"], "--fleet"),
+        ["missing log file"] = new(d => ["logs", Path.Combine(d, "Amtopmgr.log")], "Amtopmgr.log"),
         ["content folder missing"] = new(d => ["--content", Path.Combine(d, "no-content"), "lint"], "no-content"),
         ["existing output without --force"] = new(d => ["checklist", "--symptom", "cannot-provision", "--output", Existing(d)], "--force"),
         ["existing session"] = new(d => ["--plain", "--offline", "--session", Session(d)], "s.json"),
