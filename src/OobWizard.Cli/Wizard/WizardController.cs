@@ -533,7 +533,7 @@ public sealed class WizardController
         }
         catch (FileWriteRefusedException ex)
         {
-            return ex.Message;
+            return Localization.ErrorText.Of(ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
