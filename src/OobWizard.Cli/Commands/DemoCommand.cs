@@ -76,7 +76,7 @@ public static class DemoCommand
             }
             catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
             {
-                return host.Fail(Messages.Current.Format("lab.cannot-start-device", Address, ex.Message));
+                return host.Fail(Messages.Current.Format("error.lab-cannot-start-device", Address, ex.Message));
             }
 
             // The lab's DNS side: the device's zone on its own loopback address, so DNS checks run live too.
@@ -89,7 +89,7 @@ public static class DemoCommand
             catch (System.Net.Sockets.SocketException ex)
             {
                 await device.DisposeAsync().ConfigureAwait(false);
-                return host.Fail(Messages.Current.Format("lab.cannot-start-dns", DnsAddress, ex.Message));
+                return host.Fail(Messages.Current.Format("error.lab-cannot-start-dns", DnsAddress, ex.Message));
             }
 
             await using (dns.ConfigureAwait(false))

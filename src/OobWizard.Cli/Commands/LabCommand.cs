@@ -54,7 +54,7 @@ public static class LabCommand
         {
             if (fleet.Requested(parse))
             {
-                if (parse.GetResult(scenario) is { Implicit: false }) return host.Fail(Messages.Current.Format("lab.fleet-scenario"));
+                if (parse.GetResult(scenario) is { Implicit: false }) return host.Fail(Messages.Current.Format("error.lab-fleet-scenario"));
                 return await fleet.RunAsync(host, parse, parse.GetValue(address), parse.GetValue(port), parse.GetValue(user) ?? "admin", parse.GetValue(rootCaOut), ct).ConfigureAwait(false);
             }
 
@@ -64,24 +64,24 @@ public static class LabCommand
                 : LabScenarios.Find(name) is { } one ? [one] : [];
             if (scenarios.Count == 0)
             {
-                return host.Fail(Messages.Current.Format("lab.no-scenario", name));
+                return host.Fail(Messages.Current.Format("error.lab-no-scenario", name));
             }
 
             if (!IPAddress.TryParse(parse.GetValue(address) ?? "127.0.99.1", out var first) || first.AddressFamily != AddressFamily.InterNetwork)
             {
-                return host.Fail(Messages.Current.Format("lab.address-ipv4"));
+                return host.Fail(Messages.Current.Format("error.lab-address-ipv4"));
             }
 
             // A simulated device answers with made-up credentials and certificates: keep it off the network.
             if (!IPAddress.IsLoopback(first))
             {
-                return host.Fail(Messages.Current.Format("lab.address-loopback", first));
+                return host.Fail(Messages.Current.Format("error.lab-address-loopback", first));
             }
 
             var basePort = parse.GetValue(port) ?? 16992;
             if (basePort is < 1 or > 65532)
             {
-                return host.Fail(Messages.Current.Format("lab.port-range"));
+                return host.Fail(Messages.Current.Format("error.lab-port-range"));
             }
 
             // Refused before any device starts, not after.
@@ -110,7 +110,7 @@ public static class LabCommand
                     }
                     catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
                     {
-                        return host.Fail(Messages.Current.Format("lab.cannot-listen", at, basePort, ex.Message), 1);
+                        return host.Fail(Messages.Current.Format("error.lab-cannot-listen", at, basePort, ex.Message), 1);
                     }
 
                     bytes[3]++;

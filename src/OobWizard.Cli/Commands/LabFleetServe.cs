@@ -62,15 +62,15 @@ public sealed class LabFleetServe
         var first = IPAddress.Parse("127.100.0.1");
         if (address is not null && (!IPAddress.TryParse(address, out first) || first.AddressFamily != AddressFamily.InterNetwork || !IPAddress.IsLoopback(first)))
         {
-            return host.Fail(Messages.Current.Format("lab.fleet-address", address));
+            return host.Fail(Messages.Current.Format("error.lab-fleet-address", address));
         }
 
         if (LabFleet.Addresses(first, count) is null)
         {
-            return host.Fail(Messages.Current.Format("lab.fleet-past-end", count, first));
+            return host.Fail(Messages.Current.Format("error.lab-fleet-past-end", count, first));
         }
 
-        if (port is < 1 or > 65532) return host.Fail(Messages.Current.Format("lab.port-range"));
+        if (port is < 1 or > 65532) return host.Fail(Messages.Current.Format("error.lab-port-range"));
 
         // Refused before the fleet starts, not after.
         var targets = parse.GetValue(WriteTargets);
@@ -108,7 +108,7 @@ public sealed class LabFleetServe
         catch (Exception ex) when (ex is SocketException or IOException)
         {
             var where = port is null ? "a free block of four ports" : string.Create(CultureInfo.InvariantCulture, $"ports {port}-{port + 3}");
-            return host.Fail(Messages.Current.Format("lab.fleet-cannot-listen", where, ex.Message), 1);
+            return host.Fail(Messages.Current.Format("error.lab-fleet-cannot-listen", where, ex.Message), 1);
         }
 
         await using (fleet.ConfigureAwait(false))
