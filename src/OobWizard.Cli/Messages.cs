@@ -41,6 +41,9 @@ public sealed class Messages
     /// <summary>Makes <paramref name="messages"/> the current run's (for the calling async flow).</summary>
     public static void Use(Messages messages) => CurrentRun.Value = messages;
 
+    /// <summary>Whether English (the source language) has <paramref name="key"/>: for text that has an English source elsewhere (a lab scenario's summary) and a message only once someone wrote one.</summary>
+    public bool Has(string key) => _english.ContainsKey(key);
+
     /// <summary>The messages of <paramref name="language"/> from <paramref name="source"/>; files it lacks or cannot read fall back to the built-in ones.</summary>
     public static Messages Load(IContentSource source, string language)
     {
@@ -94,9 +97,6 @@ public sealed class Messages
 
     /// <summary>The English text of <paramref name="key"/> as it stands, null when English lacks it (e.g. to recognise a library's English message).</summary>
     public string? English(string key) => _english.TryGetValue(key ?? throw new ArgumentNullException(nameof(key)), out var text) ? text : null;
-
-    /// <summary>Whether English (the source language) has <paramref name="key"/>: for text that has an English source elsewhere (a lab scenario's summary) and a message only once someone wrote one.</summary>
-    public bool Has(string key) => _english.ContainsKey(key);
 
     /// <summary>One of several forms by count: <paramref name="key"/>.one for 1, else <paramref name="key"/>.many; languages without plural forms give both the same text.</summary>
     public string Count(string key, int n, params object?[] more) =>

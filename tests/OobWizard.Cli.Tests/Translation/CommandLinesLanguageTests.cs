@@ -1,10 +1,8 @@
-using OobWizard.Cli.Tests.Support;
-using OobWizard.Core.Content;
 using static OobWizard.Cli.Tests.Translation.LanguageRun;
 
 namespace OobWizard.Cli.Tests.Translation;
 
-/// <summary>The lines of lint, checklist and report that are not the exported document, and the warning prefix, in de and ja.</summary>
+/// <summary>The lines of lint and checklist that are not the exported document, in de and ja (their errors and the warning prefix are the error messages' part).</summary>
 public sealed class CommandLinesLanguageTests
 {
     [Theory]
@@ -21,23 +19,9 @@ public sealed class CommandLinesLanguageTests
     }
 
     [Theory]
-    [InlineData("de")]
-    [InlineData("ja")]
-    public async Task Checklist_without_a_symptom_lists_them_in_the_language(string lang)
-    {
-        var (env, choose) = Choose(lang, byOption: true);
-
-        var run = await RunAsync(env, [.. choose, "checklist"]);
-
-        Assert.Equal(2, run.Exit);
-        Assert.Contains(lang == "de" ? "oobwizard: --symptom fehlt; die Symptome sind:" : "oobwizard: --symptom を指定してください。症状の一覧:", run.Err, StringComparison.Ordinal);
-        AssertSpeaks(lang, run.All, "checklist");
-    }
-
-    [Theory]
     [InlineData("de", "Checkliste")]
     [InlineData("ja", "チェックリスト")]
-    public async Task The_exported_checklist_and_report_keep_their_headings_in_the_language(string lang, string title)
+    public async Task The_exported_checklist_keeps_its_heading_in_the_language(string lang, string title)
     {
         var (env, choose) = Choose(lang, byOption: true);
 
@@ -46,23 +30,5 @@ public sealed class CommandLinesLanguageTests
         Assert.True(checklist.Exit == 0, checklist.All);
         Assert.Contains(title, checklist.Out, StringComparison.Ordinal);
         EnglishLeak.AssertNone(lang, checklist.All, "checklist");
-    }
-
-    [Theory]
-    [InlineData("en", "oobwizard: warning: look")]
-    [InlineData("de", "oobwizard: Warnung: look")]
-    [InlineData("ja", "oobwizard: 警告: look")]
-    public async Task A_warning_says_warning_in_the_language(string lang, string expected)
-    {
-        var err = new StringWriter();
-        var host = new CliHost { In = TextReader.Null, Out = TextWriter.Null, Err = err };
-
-        await Task.Run(() =>
-        {
-            Messages.Use(Messages.Load(new FolderContentSource(Repo.Content), lang));
-            host.Warn("look");
-        });
-
-        Assert.Equal(expected, err.ToString().TrimEnd());
     }
 }
