@@ -43,7 +43,7 @@ public sealed class LabLanguageTests : IDisposable
     {
         var (env, choose) = Choose(lang, byOption);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a bound for a broken run, never reached
-        using var output = new CancelOn("Ctrl+C", stop);
+        using var output = new CancelOn("oobwizard check --target", stop); // the last lines follow before serve waits for Ctrl+C
         var address = NextAddress();
 
         var run = await RunAsync(env, [.. choose, "lab", "serve", "--scenario", "redirection-disabled", "--address", address, "--port", "17992"], ct: stop.Token, output: output);
