@@ -138,13 +138,24 @@ public static class LabCommand
                     host.Out.WriteLine(Messages.Current.Format("lab.root-ca-written", file.FullName));
                 }
 
+                var columns = WrappedText.TerminalWidth(host.OutputIsTerminal);
                 foreach (var d in devices)
                 {
                     var e = d.Endpoint;
                     var redirection = Messages.Current.Format("lab.redirection",
                         e.RedirectionPort is null ? Messages.Current.Format("lab.redirection-closed") : string.Create(CultureInfo.InvariantCulture, $"{e.RedirectionPort}/{e.RedirectionTlsPort}"));
-                    host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{e.Scenario.Name,-26} {e.Host,-12} http {e.HttpPort}  tls {e.TlsPort}  {redirection}  rmcp udp {e.RmcpPort}  ({e.Scenario.DiagnosisId})"));
+                    var listening = string.Create(CultureInfo.InvariantCulture, $"http {e.HttpPort}  tls {e.TlsPort}  {redirection}  rmcp udp {e.RmcpPort}");
+                    var line = string.Create(CultureInfo.InvariantCulture, $"{e.Scenario.Name,-26} {e.Host,-12} {listening}  ({e.Scenario.DiagnosisId})");
+                    if (columns is null || WrappedText.Columns(line) <= columns)
+                    {
+                        host.Out.WriteLine(line);
+                    }
+                    else
+                    {
+                        // A narrow terminal: the ports under the device, never cut inside a number.
+                        host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Scenario.Name,-26} {e.Host,-12} ({e.Scenario.DiagnosisId})"));
+                        host.Out.WriteLine("    " + listening);
+                    }
                 }
 
                 host.Out.WriteLine(LabText.Credentials(credentials, !string.IsNullOrEmpty(fromEnv)));
