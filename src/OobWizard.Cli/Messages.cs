@@ -41,6 +41,9 @@ public sealed class Messages
     /// <summary>Makes <paramref name="messages"/> the current run's (for the calling async flow).</summary>
     public static void Use(Messages messages) => CurrentRun.Value = messages;
 
+    /// <summary>Whether English (the source language) has <paramref name="key"/>: for text that has an English source elsewhere (a lab scenario's summary) and a message only once someone wrote one.</summary>
+    public bool Has(string key) => _english.ContainsKey(key);
+
     /// <summary>The messages of <paramref name="language"/> from <paramref name="source"/>; files it lacks or cannot read fall back to the built-in ones.</summary>
     public static Messages Load(IContentSource source, string language)
     {

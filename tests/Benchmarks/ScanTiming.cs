@@ -39,7 +39,7 @@ public static partial class ScanTiming
             foreach (var n in sizes)
             {
                 var targets = Path.Combine(dir, $"fleet-{n}.csv");
-                using var lab = Start(["cli", "lab", "serve", "--fleet", Text(n), "--mix", mix, "--write-targets", targets, "--response-delay", delay], password);
+                using var lab = Start(["cli", "--lang", "en", "lab", "serve", "--fleet", Text(n), "--mix", mix, "--write-targets", targets, "--response-delay", delay], password);
                 var ports = await PortsAsync(lab);
                 string[] Scan(string list, string par) =>
                 [

@@ -59,11 +59,11 @@ public sealed class LogsCommandTests
         run.Run("", "logs", Amtopmgr, Oobconsole, "--lang", "de");
 
         Assert.Equal(0, run.Exit);
-        Assert.Contains("1. \"Error: Device internal error.\" is a message several causes share. It can mean:", run.Out);
+        Assert.Contains("1. \"Error: Device internal error.\" ist eine Meldung mit mehreren möglichen Ursachen:", run.Out);
         Assert.Contains("   - Dateien von Hotfix 942841 auf dem Dienstpunkt wurden überschrieben (prov.hotfix-942841)", run.Out);
-        Assert.Contains("p.prov.die-link asks which:", run.Out);
-        Assert.Contains("Amtopmgr.log:3  Error: Device internal error. This may be caused by:", run.Out);
-        Assert.Contains("Start the wizard at the question that tells these causes apart (p.prov.die-link): add --start", run.Out);
+        Assert.Contains("p.prov.die-link fragt, welche zutrifft:", run.Out);
+        Assert.Contains("Amtopmgr.log:3  Error: Device internal error. This may be caused by:", run.Out); // the log line as it is
+        Assert.Contains("Den Assistenten bei der Frage starten, die diese Ursachen unterscheidet (p.prov.die-link): --start anhängen", run.Out);
     }
 
     [Fact]

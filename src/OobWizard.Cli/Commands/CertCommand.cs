@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using OobWizard.Core.Files;
@@ -37,7 +36,7 @@ public static class CertCommand
             {
                 if (!pfxPasswords.TryGetValue(path, out var lazy))
                 {
-                    lazy = new Lazy<string?>(() => host.Env("OOBW_PFX_PASSWORD") is { Length: > 0 } env ? env : host.ReadSecret?.Invoke($"PFX password for {Path.GetFileName(path)}: "));
+                    lazy = new Lazy<string?>(() => host.Env("OOBW_PFX_PASSWORD") is { Length: > 0 } env ? env : host.ReadSecret?.Invoke(Messages.Current.Format("cert.pfx-prompt", Path.GetFileName(path))));
                     pfxPasswords[path] = lazy;
                 }
 
@@ -78,7 +77,7 @@ public static class CertCommand
 
             foreach (var (path, isCa, hasCdp) in roles)
             {
-                if (!asJson) host.Out.WriteLine($"{Path.GetFileName(path)}: {(isCa ? "CA certificate" : "end-entity certificate")}");
+                if (!asJson) host.Out.WriteLine(Messages.Current.Format(isCa ? "cert.kind.ca" : "cert.kind.end-entity", Path.GetFileName(path)));
                 var context = isCa
                     ? new ProbeContext { RootCaFile = path, Timeout = bound, Certificates = new CertificateSettings { PfxPassword = Password(path) } }
                     : new ProbeContext
@@ -110,8 +109,9 @@ public static class CertCommand
             else
             {
                 host.Out.WriteLine();
-                host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{report.Count(ProbeOutcome.Pass)} passed, {report.Count(ProbeOutcome.Finding)} findings, {report.Count(ProbeOutcome.Inconclusive)} inconclusive, {report.Count(ProbeOutcome.Error)} errors"));
+                var m = Messages.Current;
+                host.Out.WriteLine(m.Format("cert.summary", report.Count(ProbeOutcome.Pass), m.Count("check.findings", report.Count(ProbeOutcome.Finding)),
+                    report.Count(ProbeOutcome.Inconclusive), m.Count("check.errors", report.Count(ProbeOutcome.Error))));
             }
 
             // Inconclusive is not a failure here: the thumbprints are printed for comparing by hand.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using OobWizard.Cli.Rendering;
 using OobWizard.Cli.Wizard;
 using OobWizard.Core.Files;
 using OobWizard.Lab;
@@ -105,7 +106,7 @@ public static class DemoCommand
                 AtomicFile.WriteAllText(rootCa, endpoint.ProvisioningRootCaPem, ExistingFile.Refuse);
                 try
                 {
-                    host.Err.WriteLine($"oobwizard demo: simulated AMT device '{chosen.Name}' {fqdn} at {endpoint.Host} (WS-Man on port {endpoint.HttpPort}, lab DNS {dns.Endpoint}): {chosen.Summary}");
+                    WrappedText.Write(host.Err, Messages.Current.Format("demo.banner", chosen.Name, fqdn, endpoint.Host, endpoint.HttpPort, dns.Endpoint, LabText.Summary(chosen)), WrappedText.TerminalWidth(host.ErrorIsTerminal));
                     var start = new WizardStart(
                         parse.GetValue(common.Content),
                         parse.GetValue(common.Lang),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using OobWizard.Cli.Rendering;
 using OobWizard.Core.Files;
 using OobWizard.Lab;
 
@@ -29,9 +30,19 @@ public static class LabCommand
         {
             var width = LabScenarios.All.Max(s => s.Name.Length);
             var dwidth = LabScenarios.All.Max(s => s.DiagnosisId.Length);
+            var columns = WrappedText.TerminalWidth(host.OutputIsTerminal);
             foreach (var s in LabScenarios.All)
             {
-                host.Out.WriteLine($"{s.Name.PadRight(width)}  {s.DiagnosisId.PadRight(dwidth)}  {s.Summary}");
+                var line = $"{s.Name.PadRight(width)}  {s.DiagnosisId.PadRight(dwidth)}  {LabText.Summary(s)}";
+                if (columns is null || WrappedText.Columns(line) <= columns)
+                {
+                    host.Out.WriteLine(line);
+                    continue;
+                }
+
+                // A narrow terminal: the summary goes under the name, wrapped between words (or Japanese characters).
+                host.Out.WriteLine($"{s.Name.PadRight(width)}  {s.DiagnosisId}");
+                WrappedText.Write(host.Out, LabText.Summary(s), columns, prefix: "    ");
             }
 
             return 0;
@@ -124,21 +135,35 @@ public static class LabCommand
                         return failed;
                     }
 
-                    host.Out.WriteLine($"Provisioning root CA written to {file.FullName}");
+                    host.Out.WriteLine(Messages.Current.Format("lab.root-ca-written", file.FullName));
                 }
 
+                var columns = WrappedText.TerminalWidth(host.OutputIsTerminal);
                 foreach (var d in devices)
                 {
                     var e = d.Endpoint;
-                    host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{e.Scenario.Name,-26} {e.Host,-12} http {e.HttpPort}  tls {e.TlsPort}  redirection {(e.RedirectionPort is null ? "closed" : $"{e.RedirectionPort}/{e.RedirectionTlsPort}")}  rmcp udp {e.RmcpPort}  ({e.Scenario.DiagnosisId})"));
+                    var redirection = Messages.Current.Format("lab.redirection",
+                        e.RedirectionPort is null ? Messages.Current.Format("lab.redirection-closed") : string.Create(CultureInfo.InvariantCulture, $"{e.RedirectionPort}/{e.RedirectionTlsPort}"));
+                    var listening = string.Create(CultureInfo.InvariantCulture, $"http {e.HttpPort}  tls {e.TlsPort}  {redirection}  rmcp udp {e.RmcpPort}");
+                    var line = string.Create(CultureInfo.InvariantCulture, $"{e.Scenario.Name,-26} {e.Host,-12} {listening}  ({e.Scenario.DiagnosisId})");
+                    if (columns is null || WrappedText.Columns(line) <= columns)
+                    {
+                        host.Out.WriteLine(line);
+                    }
+                    else
+                    {
+                        // A narrow terminal: the ports under the device, never cut inside a number.
+                        host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Scenario.Name,-26} {e.Host,-12} ({e.Scenario.DiagnosisId})"));
+                        host.Out.WriteLine("    " + listening);
+                    }
                 }
 
-                host.Out.WriteLine($"User: {credentials.User}   Password: {(string.IsNullOrEmpty(fromEnv) ? credentials.Password : "(from OOBW_AMT_PASSWORD)")}");
+                host.Out.WriteLine(LabText.Credentials(credentials, !string.IsNullOrEmpty(fromEnv)));
                 var sample = devices[0].Endpoint;
-                host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Try: OOBW_AMT_PASSWORD=... oobwizard check --target {sample.Host} --http-port {sample.HttpPort} --tls-port {sample.TlsPort} --redirection-port {basePort + 2} --rmcp-port {sample.RmcpPort}"));
-                host.Out.WriteLine("Press Ctrl+C to stop.");
+                host.Out.WriteLine(Messages.Current.Format("lab.try"));
+                host.Out.WriteLine("  " + string.Create(CultureInfo.InvariantCulture,
+                    $"OOBW_AMT_PASSWORD=... oobwizard check --target {sample.Host} --http-port {sample.HttpPort} --tls-port {sample.TlsPort} --redirection-port {basePort + 2} --rmcp-port {sample.RmcpPort}"));
+                host.Out.WriteLine(Messages.Current.Format("lab.press-ctrl-c"));
                 try
                 {
                     await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using OobWizard.Cli.Rendering;
 using OobWizard.Core.Files;
 using OobWizard.Lab;
 using OobWizard.Lab.Fleet;
@@ -101,9 +102,9 @@ public sealed class LabFleetServe
             }, CancellationToken.None).ConfigureAwait(false); // a start takes a moment; Ctrl+C then stops the fleet as usual
 
         }
-        catch (PlatformNotSupportedException ex)
+        catch (PlatformNotSupportedException)
         {
-            return host.Fail(ex.Message, 1);
+            return host.Fail(Messages.Current.Format("lab.fleet.linux-only"), 1); // LabLoopbackSockets.Unsupported, in the run's language
         }
         catch (Exception ex) when (ex is SocketException or IOException)
         {
@@ -114,34 +115,35 @@ public sealed class LabFleetServe
         await using (fleet.ConfigureAwait(false))
         {
             var devices = fleet.Devices;
-            host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Lab fleet: {devices.Count} addresses, {devices[0].Address} to {devices[^1].Address} (shared loopback listeners)"));
+            var columns = WrappedText.TerminalWidth(host.OutputIsTerminal);
+            WrappedText.Write(host.Out, Messages.Current.Format("lab.fleet.heading", devices.Count, devices[0].Address, devices[^1].Address), columns);
             var width = Math.Max(12, mix.Parts.Max(p => p.Name.Length));
             foreach (var (name, n) in mix.Counts(count))
             {
-                var diagnosis = name == LabFleetMix.Silent ? "nothing answers: every connect times out" : LabScenarios.Find(name)!.DiagnosisId;
+                var diagnosis = name == LabFleetMix.Silent ? Messages.Current.Format("lab.fleet.silent") : LabScenarios.Find(name)!.DiagnosisId;
                 host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name.PadRight(width)} {n,6}  ({diagnosis})"));
             }
 
-            host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Ports: http {fleet.HttpPort}  tls {fleet.TlsPort}  redirection {fleet.RedirectionPort}/{fleet.RedirectionPort + 1}  rmcp udp {fleet.RmcpPort}"));
-            host.Out.WriteLine($"User: {credentials.User}   Password: {(string.IsNullOrEmpty(fromEnv) ? credentials.Password : "(from OOBW_AMT_PASSWORD)")}");
+            host.Out.WriteLine(Messages.Current.Format("lab.fleet.ports", fleet.HttpPort, fleet.TlsPort, fleet.RedirectionPort, fleet.RedirectionPort + 1, fleet.RmcpPort));
+            host.Out.WriteLine(LabText.Credentials(credentials, !string.IsNullOrEmpty(fromEnv)));
             if (targets is not null)
             {
                 if (host.WriteOutput(targets.FullName, "--write-targets", fleet.TargetList(), force) is not 0 and var failed) return failed;
-                host.Out.WriteLine($"Target list written to {targets.FullName}");
+                host.Out.WriteLine(Messages.Current.Format("lab.fleet.targets-written", targets.FullName));
             }
 
             if (rootCa is not null)
             {
                 // Every device of the fleet trusts the one lab root: with --root-ca, amt.cert-hashes can decide.
                 if (host.WriteOutput(rootCa.FullName, "--write-root-ca", LabCertificates.ProvisioningRoot.ExportCertificatePem(), force) is not 0 and var failed) return failed;
-                host.Out.WriteLine($"Provisioning root CA written to {rootCa.FullName}");
+                host.Out.WriteLine(Messages.Current.Format("lab.root-ca-written", rootCa.FullName));
             }
 
-            host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Try: OOBW_AMT_PASSWORD=... oobwizard scan --targets {(targets is null ? "FILE (--write-targets FILE writes one)" : targets.Name)} --http-port {fleet.HttpPort} --tls-port {fleet.TlsPort} --redirection-port {fleet.RedirectionPort} --rmcp-port {fleet.RmcpPort}{(rootCa is null ? "" : " --root-ca " + rootCa.Name)}"));
-            host.Out.WriteLine("Press Ctrl+C to stop.");
+            // The command on a line of its own, never wrapped by us: the terminal's own wrap keeps it one line to copy.
+            host.Out.WriteLine(Messages.Current.Format("lab.try"));
+            host.Out.WriteLine("  " + string.Create(CultureInfo.InvariantCulture,
+                $"OOBW_AMT_PASSWORD=... oobwizard scan --targets {(targets is null ? Messages.Current.Format("lab.fleet.targets-placeholder") : targets.Name)} --http-port {fleet.HttpPort} --tls-port {fleet.TlsPort} --redirection-port {fleet.RedirectionPort} --rmcp-port {fleet.RmcpPort}{(rootCa is null ? "" : " --root-ca " + rootCa.Name)}"));
+            host.Out.WriteLine(Messages.Current.Format("lab.press-ctrl-c"));
             try
             {
                 await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
@@ -151,8 +153,8 @@ public sealed class LabFleetServe
                 // Ctrl+C is the normal way out of `lab serve`.
             }
 
-            host.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Served {fleet.RequestCount} WS-Man requests; refused Digest answers: {fleet.RefusedAuthorizations}; most requests at one device at once: {fleet.PeakInFlight}"));
+            if (columns is not null) host.Out.WriteLine(); // past the terminal's "^C"
+            WrappedText.Write(host.Out, Messages.Current.Format("lab.fleet.served", fleet.RequestCount, fleet.RefusedAuthorizations, fleet.PeakInFlight), columns);
             return 0;
         }
     }

@@ -28,7 +28,8 @@ public static class LintCommand
             var errors = issues.Count(i => i.Severity == IssueSeverity.Error);
             var warnings = issues.Count - errors;
             var diagnoses = content.Tree.Nodes.Count(n => n.Kind == Core.Tree.NodeKind.Diagnosis);
-            host.Out.WriteLine($"{content.Tree.Nodes.Count} nodes ({diagnoses} diagnoses, {content.Tree.Symptoms.Count} symptoms) in {Languages.All.Count} languages: {errors} errors, {warnings} warnings");
+            host.Out.WriteLine(Messages.Current.Format("lint.summary", content.Tree.Nodes.Count, diagnoses, content.Tree.Symptoms.Count, Languages.All.Count,
+                Messages.Current.Count("lint.errors", errors), Messages.Current.Count("lint.warnings", warnings)));
             return errors > 0 || (parse.GetValue(strict) && warnings > 0) ? 1 : 0;
         });
         return command;

@@ -47,11 +47,11 @@ internal static class LogFolder
                 case FileKind.Regular:
                     break;
                 case FileKind.Missing:
-                    notes.Add(new LogInputNote(file, LogInputNote.Unreadable, "no such file (a link to nothing, or removed while reading the folder)"));
+                    notes.Add(new LogInputNote(file, LogInputNote.Unreadable, Messages.Current.Format("logs.folder.vanished")));
                     continue;
                 case var kind:
                     // A FIFO would block, a device never end: named, never opened.
-                    notes.Add(new LogInputNote(file, LogInputNote.Skipped, $"{FileKinds.Describe(kind)}, not a regular file; not read"));
+                    notes.Add(new LogInputNote(file, LogInputNote.Skipped, Messages.Current.Format("logs.folder.special", Kind(kind))));
                     continue;
             }
 
@@ -87,20 +87,20 @@ internal static class LogFolder
 
         if (skipped > 0)
         {
-            notes.Add(new LogInputNote(folder, LogInputNote.Skipped, $"{skipped} {(skipped == 1 ? "file is" : "files are")} no known log"));
+            notes.Add(new LogInputNote(folder, LogInputNote.Skipped, Messages.Current.Count("logs.folder.not-logs", skipped)));
         }
 
         foreach (var sub in folders.Order(StringComparer.Ordinal))
         {
             if (new DirectoryInfo(sub).LinkTarget is not null)
             {
-                notes.Add(new LogInputNote(sub, LogInputNote.Skipped, "a link to a folder; not followed"));
+                notes.Add(new LogInputNote(sub, LogInputNote.Skipped, Messages.Current.Format("logs.folder.link")));
                 continue;
             }
 
             if (depth >= maxDepth)
             {
-                notes.Add(new LogInputNote(sub, LogInputNote.Skipped, $"deeper than {maxDepth} folder levels (--depth)"));
+                notes.Add(new LogInputNote(sub, LogInputNote.Skipped, Messages.Current.Format("logs.folder.too-deep", maxDepth)));
                 continue;
             }
 
@@ -109,4 +109,15 @@ internal static class LogFolder
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    /// <summary>"a FIFO (named pipe)", "a socket", ... in the run's language (<see cref="FileKinds.Describe"/> is the English source).</summary>
+    public static string Kind(FileKind kind) => Messages.Current.Format(kind switch
+    {
+        FileKind.Fifo => "logs.kind.fifo",
+        FileKind.CharacterDevice => "logs.kind.character-device",
+        FileKind.BlockDevice => "logs.kind.block-device",
+        FileKind.Socket => "logs.kind.socket",
+        FileKind.Directory => "logs.kind.directory",
+        _ => "logs.kind.other",
+    });
 }

@@ -9,10 +9,10 @@ namespace OobWizard.Cli.Commands;
 /// </summary>
 internal sealed record LogInput(string Name, long Lines, LogRecognition? Recognized, KnownLog? NameHint, bool Filtered)
 {
-    /// <summary>How the input was read, in words: <c>read as Amtopmgr.log (its lines' component SMS_AMT_OPERATION_MANAGER)</c>.</summary>
+    /// <summary>How the input was read, in words of the run's language: <c>read as Amtopmgr.log (its lines' component SMS_AMT_OPERATION_MANAGER)</c>.</summary>
     public string Describe() => Recognized is { } r
-        ? $"read as {r.Log} (its lines' component {r.Evidence})"
+        ? Messages.Current.Format("logs.read-as-component", r.Log, r.Evidence)
         : NameHint is { } h
-            ? $"read as {h.Name} (by its file name; no line names a component)"
-            : "no known log: matched on the text alone";
+            ? Messages.Current.Format("logs.read-as-file-name", h.Name)
+            : Messages.Current.Format("logs.read-as-text");
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OobWizard.Cli.Rendering;
 using OobWizard.Cli.Wizard;
 using OobWizard.Core.Content;
 using OobWizard.Core.Files;
@@ -74,7 +75,7 @@ public static class LogsCommand
                 return result.Candidates.Count > 0 ? 0 : 1;
             }
 
-            output.WriteText(host.Out);
+            output.WriteText(host.Out, WrappedText.TerminalWidth(host.OutputIsTerminal));
             if (!parse.GetValue(start) || result.StartAt is null)
             {
                 return result.Candidates.Count > 0 ? 0 : 1;
@@ -142,7 +143,7 @@ public static class LogsCommand
                 files.AddRange(found.Select(f => (f, Path.GetRelativePath(name, f), false)));
                 if (found.Count == 0)
                 {
-                    notes.Add(new LogInputNote(name, LogInputNote.Skipped, "no known log in it"));
+                    notes.Add(new LogInputNote(name, LogInputNote.Skipped, Messages.Current.Format("logs.folder.no-log")));
                 }
             }
             else if (kind == FileKind.Regular)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using OobWizard.Cli.Json;
+using OobWizard.Cli.Rendering;
 using OobWizard.Core.Content;
 using OobWizard.Logs;
 
@@ -24,21 +25,25 @@ internal sealed class LogsOutput(ContentSet content, string lang, LogsResult res
 
     private const int MessageWidth = 160;
 
-    public void WriteText(TextWriter w)
+    /// <param name="w">Where the text goes.</param>
+    /// <param name="width">A terminal's width: sentences are wrapped to it with a hanging indent (log lines never are); null: one line each.</param>
+    public void WriteText(TextWriter w, int? width = null)
     {
+        void Say(string text, string prefix = "", int? hang = null) => WrappedText.Write(w, text, width, prefix, hang);
+
         foreach (var input in result.Inputs)
         {
-            w.WriteLine($"{Display(input.Name)}: {Lines(input.Lines)}, {input.Describe()}");
+            Say(M.Format("logs.input", Display(input.Name), Lines(input.Lines), input.Describe()), hang: 2);
         }
 
         foreach (var note in result.Notes)
         {
-            w.WriteLine($"{(note.Kind == LogInputNote.Unreadable ? "cannot read" : "not read")}: {note.Path}: {note.Reason}");
+            Say(M.Format(note.Kind == LogInputNote.Unreadable ? "logs.note.unreadable" : "logs.note.skipped", note.Path, note.Reason), hang: 2);
         }
 
         if (result.Candidates.Count == 0)
         {
-            WriteNothingMatched(w);
+            WriteNothingMatched(w, width);
             return;
         }
 
@@ -48,18 +53,18 @@ internal sealed class LogsOutput(ContentSet content, string lang, LogsResult res
             w.WriteLine();
             if (c.IsShared)
             {
-                w.WriteLine($"{i + 1}. \"{c.Signatures[0].Text}\" is a message several causes share. It can mean:");
+                Say(M.Format("logs.shared", i + 1, c.Signatures[0].Text), hang: 3);
                 foreach (var d in c.Candidates)
                 {
-                    w.WriteLine($"   - {Title(d)} ({d})");
+                    Say($"{Title(d)} ({d})", "   - ");
                 }
 
-                w.WriteLine($"   {c.NodeId} asks which: {Counts(c)}");
+                Say(M.Format("logs.asks-which", c.NodeId, Counts(c)), "   ");
             }
             else
             {
-                w.WriteLine($"{i + 1}. {Title(c.NodeId)}");
-                w.WriteLine($"   {c.NodeId}: {Counts(c)}");
+                Say(Title(c.NodeId), $"{i + 1}. ", hang: 3);
+                Say($"{c.NodeId}: {Counts(c)}", "   ");
             }
 
             foreach (var hit in c.Hits.Take(LinesShown))
@@ -75,14 +80,14 @@ internal sealed class LogsOutput(ContentSet content, string lang, LogsResult res
 
             if (c.HitCount > LinesShown)
             {
-                w.WriteLine($"   … and {c.HitCount - LinesShown} more");
+                w.WriteLine("   " + M.Format("logs.more", c.HitCount - LinesShown));
             }
         }
 
         w.WriteLine();
         foreach (var hint in Hints())
         {
-            w.WriteLine(hint);
+            Say(hint, hang: 2);
         }
     }
 
@@ -139,13 +144,13 @@ internal sealed class LogsOutput(ContentSet content, string lang, LogsResult res
             hit.Entry.Format.ToString().ToLowerInvariant(),
             hit.Signatures.Select(s => s.Text).ToList())).ToList());
 
-    private void WriteNothingMatched(TextWriter w)
+    private void WriteNothingMatched(TextWriter w, int? width)
     {
-        w.WriteLine("No known log signature matched.");
+        WrappedText.Write(w, M.Format("logs.nothing-matched"), width);
         if (result.ErrorLines.Count > 0)
         {
             w.WriteLine();
-            w.WriteLine("The error and warning lines found, most telling first:");
+            WrappedText.Write(w, M.Format("logs.error-lines"), width);
             foreach (var line in result.ErrorLines)
             {
                 var location = $"{Display(line.First.File)}:{line.First.Line}";
@@ -157,7 +162,7 @@ internal sealed class LogsOutput(ContentSet content, string lang, LogsResult res
         w.WriteLine();
         foreach (var hint in NothingMatchedHints())
         {
-            w.WriteLine(hint);
+            WrappedText.Write(w, hint, width, hang: 2);
         }
     }
 
@@ -165,24 +170,24 @@ internal sealed class LogsOutput(ContentSet content, string lang, LogsResult res
     {
         var top = result.Candidates[0];
         yield return top.IsShared
-            ? $"Start the wizard at the question that tells these causes apart ({top.NodeId}): add --start"
-            : $"Start the wizard at {top.NodeId}: add --start";
+            ? M.Format("logs.hint.start-shared", top.NodeId)
+            : M.Format("logs.hint.start", top.NodeId);
     }
 
     private IEnumerable<string> NothingMatchedHints()
     {
         if (result.ErrorLines.Count == 0)
         {
-            yield return "No error or warning lines either: the problem may not be in these logs (see `oobwizard logs --help` for the ones that tell).";
+            yield return M.Format("logs.hint.no-error-lines");
         }
 
         if (result.SuggestedSymptom is { } symptom)
         {
-            yield return $"Suggested symptom to start from: {content.ChoiceLabel(lang, Core.Tree.Node.StartId, symptom)} ({symptom}); open the wizard there: add --start";
+            yield return M.Format("logs.hint.symptom", content.ChoiceLabel(lang, Core.Tree.Node.StartId, symptom), symptom);
         }
         else
         {
-            yield return "Start the wizard at the symptom you see: oobwizard --offline";
+            yield return M.Format("logs.hint.offline");
         }
     }
 
@@ -191,9 +196,12 @@ internal sealed class LogsOutput(ContentSet content, string lang, LogsResult res
     private int Total(LogCandidate c) => content.Tree.Find(c.NodeId)?.Logs.Count ?? c.Signatures.Count;
 
     private string Counts(LogCandidate c) =>
-        $"{c.Signatures.Count} of {Total(c)} signatures, {c.HitCount} matching {(c.HitCount == 1 ? "line" : "lines")}";
+        M.Format("logs.counts", c.Signatures.Count, Total(c), M.Count("logs.matching", c.HitCount));
 
-    private static string Lines(long n) => n == 1 ? "1 line" : $"{n.ToString(CultureInfo.InvariantCulture)} lines";
+    private static string Lines(long n) => M.Format(n == 1 ? "logs.lines.one" : "logs.lines.many", n);
+
+    /// <summary>This run's messages (the language the titles are in too).</summary>
+    private static Messages M => Messages.Current;
 
     private static string Display(string file) => file == "-" ? "stdin" : file;
 

@@ -107,8 +107,8 @@ public static class ScanCommand
             var template = probeOptions.Build(parse, host,
                 password: () => host.Env("OOBW_AMT_PASSWORD") ?? (fromStdin ? null : host.ReadSecret?.Invoke(ScanText.PasswordPrompt(user))),
                 httpPort: parse.GetValue(httpPort), tlsPort: parse.GetValue(tlsPort));
-            if (string.IsNullOrEmpty(template.Password)) host.Err.WriteLine("oobwizard: warning: " + ScanText.NoPassword);
-            if (template.Insecure) host.Err.WriteLine("oobwizard: warning: " + ScanText.Insecure);
+            if (string.IsNullOrEmpty(template.Password)) host.Warn(ScanText.NoPassword);
+            if (template.Insecure) host.Warn(ScanText.Insecure);
             var redirection = parse.GetValue(redirectionPort) ?? 16994;
             var options = AmtProbeOptions.Default with
             {

@@ -16,7 +16,7 @@ public static class ScanSummary
         ArgumentNullException.ThrowIfNull(tally);
         var states = Enum.GetValues<ScanStatus>().Where(s => tally.Count(s) > 0).Select(s => ScanText.StatusCount(s, tally.Count(s))).ToList();
         console.WriteLine(ScanText.Checked(tally.Done, total, elapsed));
-        if (states.Count > 0) console.WriteLine(string.Join(", ", states));
+        if (states.Count > 0) console.WriteLine(string.Join(ScanText.ListSeparator, states));
 
         var diagnoses = tally.ByDiagnosis();
         console.WriteLine();

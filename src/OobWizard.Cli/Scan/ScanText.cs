@@ -112,9 +112,12 @@ public static class ScanText
     public static string JsonHint => M.Format("scan.json-hint");
 
     public static string Undecided(IReadOnlyList<(string Probe, int Devices)> probes) =>
-        M.Format("scan.undecided", string.Join(", ", probes.Select(p => M.Format("scan.undecided-item", p.Probe, p.Devices))));
+        M.Format("scan.undecided", string.Join(ListSeparator, probes.Select(p => M.Format("scan.undecided-item", p.Probe, p.Devices))));
 
     public static string MoreHosts(int count) => M.Format("scan.more-hosts", count);
+
+    /// <summary>Between the items of a list in a sentence: ", " (ja: "、").</summary>
+    public static string ListSeparator => M.Format("cli.list-separator");
 
     /// <summary>"0.8 s", "42 s", "3 min 5 s" (in the run's language).</summary>
     public static string Duration(TimeSpan t) =>

@@ -26,7 +26,7 @@ public static class ContentLinter
         TermListRule.Check(content, issues);
         return issues
             .OrderBy(i => i.Where.File, StringComparer.Ordinal)
-            .ThenBy(i => i.Where.Line)
+            .ThenBy(i => i.Where.Line > 0 ? i.Where.Line : int.MaxValue) // what breaks a file at a line (ui.yaml is empty) before what only belongs in it (a missing key)
             .ToList();
     }
 
