@@ -129,10 +129,25 @@ public static class InputFile
         return Decode(ReadAllBytes(path, limit));
     }
 
-    private static string Decode(byte[] bytes)
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>
+    /// The text of <paramref name="bytes"/>: UTF-8, unless a byte order mark names UTF-16 or UTF-32 (LE/BE), as
+    /// StreamReader's detection does; invalid bytes become U+FFFD. One string allocation: start-up decodes every
+    /// embedded content file with it, and a StreamReader per file cost about a tenth of `checklist`'s CPU.
+    /// </summary>
+    internal static string Decode(byte[] bytes)
     {
-        using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
+        ReadOnlySpan<byte> b = bytes;
+        return b switch
+        {
+            [0xEF, 0xBB, 0xBF, ..] => Utf8.GetString(b[3..]),
+            [0xFF, 0xFE, 0x00, 0x00, ..] => new UTF32Encoding(bigEndian: false, byteOrderMark: false).GetString(b[4..]),
+            [0x00, 0x00, 0xFE, 0xFF, ..] => new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetString(b[4..]),
+            [0xFF, 0xFE, ..] => Encoding.Unicode.GetString(b[2..]),
+            [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode.GetString(b[2..]),
+            _ => Utf8.GetString(b),
+        };
     }
 
     /// <summary>Opens a regular file for a reader that bounds itself (a log parser); refuses FIFOs and devices before opening.</summary>
