@@ -19,6 +19,14 @@ public static class ProbeText
             return result.Summary;
         }
 
-        return m.Format(key, [.. result.SummaryArgs]);
+        return Format(m, key, result.SummaryArgs);
+    }
+
+    /// <summary><paramref name="key"/> with <paramref name="args"/> in <paramref name="messages"/>' language; an argument made by <see cref="ProbeLine.Encode"/> is said as its own message first.</summary>
+    public static string Format(Messages messages, string key, IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(args);
+        return messages.Format(key, [.. args.Select(a => ProbeLine.TryDecode(a, out var k, out var inner) ? Format(messages, k, inner) : a)]);
     }
 }

@@ -28,12 +28,33 @@ public sealed record ProbeResult(
     /// <summary>The values of <see cref="SummaryKey"/>'s placeholders, as invariant text (hosts, users, counts, device words).</summary>
     public IReadOnlyList<string> SummaryArgs { get; init; } = [];
 
-    /// <summary>This result with its summary's message key and arguments (numbers formatted with the invariant culture).</summary>
+    /// <summary>This result with its summary's message key and arguments (numbers formatted with the invariant culture; a <see cref="ProbeLine"/> argument becomes a nested message).</summary>
     public ProbeResult Keyed(string key, params object?[] args) => this with
     {
         SummaryKey = key,
-        SummaryArgs = [.. args.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? "")],
+        SummaryArgs = [.. args.Select(ProbeLine.Arg)],
     };
+
+    /// <summary>This result with the key and arguments of <paramref name="line"/>.</summary>
+    public ProbeResult Keyed(ProbeLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return this with { SummaryKey = line.Key, SummaryArgs = line.Args };
+    }
+
+    /// <summary>An inconclusive result that says <paramref name="line"/> (its English text as the summary, keyed).</summary>
+    public static ProbeResult Inconclusive(string probeId, ProbeLine line, IReadOnlyList<Evidence>? evidence = null)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return Inconclusive(probeId, line.Text, evidence).Keyed(line);
+    }
+
+    /// <summary>An error result that says <paramref name="line"/> (its English text as the summary, keyed).</summary>
+    public static ProbeResult Error(string probeId, ProbeLine line, IReadOnlyList<Evidence>? evidence = null)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return Error(probeId, line.Text, evidence).Keyed(line);
+    }
 
     public static ProbeResult Pass(string probeId, string summary, IReadOnlyList<Evidence>? evidence = null, string verdict = "pass") =>
         new(probeId, ProbeOutcome.Pass, verdict, summary, evidence ?? [], []);

@@ -23,7 +23,7 @@ public sealed class ProbeRunner
     {
         if (!_probes.TryGetValue(probeId, out var probe))
         {
-            return ProbeResult.Inconclusive(probeId, $"probe {probeId} is not available in this build");
+            return ProbeResult.Inconclusive(probeId, $"probe {probeId} is not available in this build").Keyed("probe.runner.unavailable", probeId);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -44,19 +44,19 @@ public sealed class ProbeRunner
                 _ = task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
                 // The user's Ctrl+C also ends the race: that is an interruption, never "no answer".
                 cancellationToken.ThrowIfCancellationRequested();
-                return ProbeResult.Error(probeId, $"no answer within {bound.TotalSeconds:0.#} s");
+                return ProbeResult.Error(probeId, $"no answer within {bound.TotalSeconds:0.#} s").Keyed("probe.timeout", bound.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
             }
 
             result = await task.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ProbeResult.Error(probeId, $"no answer within {bound.TotalSeconds:0.#} s");
+            return ProbeResult.Error(probeId, $"no answer within {bound.TotalSeconds:0.#} s").Keyed("probe.timeout", bound.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return ProbeResult.Error(probeId, $"{probe.Id} failed: {ex.GetType().Name}: {ex.Message}");
+            return ProbeResult.Error(probeId, $"{probe.Id} failed: {ex.GetType().Name}: {ex.Message}").Keyed("probe.failed", probe.Id, ex.GetType().Name, ex.Message);
         }
 
         // Whatever a probe made of being interrupted (a timeout text, an error) is not evidence: the caller was

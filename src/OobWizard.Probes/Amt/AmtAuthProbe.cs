@@ -43,14 +43,14 @@ public sealed class AmtAuthProbe : AmtProbe
         catch (WsmanFaultException fault)
         {
             evidence.Add(new("AMT_GeneralSettings", $"fault {fault.Subcode}: {fault.Reason}"));
-            return ProbeResult.Pass(Id, $"AMT accepts the credentials of {context.User} (but answered {fault.Subcode})", evidence);
+            return ProbeResult.Pass(Id, $"AMT accepts the credentials of {context.User} (but answered {fault.Subcode})", evidence).Keyed("probe.amt.auth.pass-fault", context.User, fault.Subcode);
         }
         catch (WsmanProtocolException ex) when (ex.HttpStatus == 404)
         {
             // The Digest exchange succeeded (a refusal is 401); the firmware just has no WS-Man (AMT before 3.x).
             scope.Device.NoWsman = "no WS-Management at /wsman on this firmware (HTTP 404 after authentication: before AMT 3.x)";
             evidence.Add(new("answer", "HTTP 404 after authentication: no WS-Management service at /wsman"));
-            return ProbeResult.Pass(Id, $"AMT accepts the credentials of {context.User} (but has no WS-Management: firmware before AMT 3.x?)", evidence);
+            return ProbeResult.Pass(Id, $"AMT accepts the credentials of {context.User} (but has no WS-Management: firmware before AMT 3.x?)", evidence).Keyed("probe.amt.auth.pass-no-wsman", context.User);
         }
         catch (WsmanAuthenticationException ex) when (ex.CredentialsSent)
         {

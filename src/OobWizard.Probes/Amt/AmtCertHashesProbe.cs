@@ -34,7 +34,7 @@ public sealed class AmtCertHashesProbe : AmtProbe
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
             {
-                return ProbeResult.Error(Id, $"cannot read --root-ca {file}: {ex.Message}");
+                return ProbeResult.Error(Id, $"cannot read --root-ca {file}: {ex.Message}").Keyed("probe.cannot-read-file", "--root-ca", file, ex.Message);
             }
         }
 

@@ -13,7 +13,10 @@ public sealed record AmtContact
     public required string Host { get; init; }
 
     /// <summary>Non-null when the name does not resolve: the one line to show.</summary>
-    public string? ResolveProblem { get; init; }
+    public string? ResolveProblem => ResolveLine?.Text;
+
+    /// <summary><see cref="ResolveProblem"/> with its message key.</summary>
+    public ProbeLine? ResolveLine { get; init; }
 
     public TcpPortState? Http { get; init; }
 
@@ -28,7 +31,10 @@ public sealed record AmtContact
     public string? PortNote { get; init; }
 
     /// <summary>Non-null when no WS-Man port gave a usable answer (refused, silent, reset).</summary>
-    public string? Failure { get; init; }
+    public string? Failure => FailureLine?.Text;
+
+    /// <summary><see cref="Failure"/> with its message key (the key's text says "cannot connect").</summary>
+    public ProbeLine? FailureLine { get; init; }
 
     /// <summary>True when the failure is a timeout rather than a refusal.</summary>
     public bool TimedOut { get; init; }
@@ -86,6 +92,9 @@ public sealed record AmtContact
     }
 
     /// <summary>Why a probe stops before asking anything, or null when the device can be asked.</summary>
-    public string? StopReason =>
-        ResolveProblem ?? (Failure is not null ? $"cannot connect: {Failure}" : !IsAmt ? "not an AMT device (see amt.identify)" : null);
+    public string? StopReason => StopLine?.Text;
+
+    /// <summary><see cref="StopReason"/> with its message key.</summary>
+    public ProbeLine? StopLine =>
+        ResolveLine ?? (FailureLine is { } f ? f with { Text = $"cannot connect: {f.Text}" } : !IsAmt ? ProbeLine.Of("probe.amt.not-amt", "not an AMT device (see amt.identify)") : null);
 }

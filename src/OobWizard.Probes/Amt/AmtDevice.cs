@@ -119,18 +119,21 @@ public sealed class AmtDevice
         if (AmtProbeSupport.IsDnsName(host))
         {
             string? problem = null;
+            string? key = null;
             try
             {
                 var addresses = await System.Net.Dns.GetHostAddressesAsync(host, cancellationToken).WaitAsync(bound, cancellationToken).ConfigureAwait(false);
-                if (addresses.Length == 0) problem = "no address";
+                if (addresses.Length == 0) (problem, key) = ("no address", "probe.amt.unresolved.no-address");
             }
             catch (SocketException ex)
             {
-                problem = ex.SocketErrorCode == SocketError.HostNotFound ? "no such name" : ex.SocketErrorCode.ToString();
+                (problem, key) = ex.SocketErrorCode == SocketError.HostNotFound
+                    ? ("no such name", "probe.amt.unresolved.no-such-name")
+                    : (ex.SocketErrorCode.ToString(), "probe.amt.unresolved.error");
             }
             catch (TimeoutException)
             {
-                problem = $"no answer within {bound.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+                (problem, key) = ($"no answer within {bound.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s", "probe.amt.unresolved.timeout");
             }
 
             if (problem is not null)
@@ -140,7 +143,13 @@ public sealed class AmtDevice
                 return new AmtContact
                 {
                     Host = host,
-                    ResolveProblem = $"{host} does not resolve with {with} ({problem}); AMT probes skipped",
+                    ResolveLine = ProbeLine.Of(key!, $"{host} does not resolve with {with} ({problem}); AMT probes skipped",
+                        [host, servers.Count == 0 ? "-" : string.Join(", ", servers), .. key switch
+                        {
+                            "probe.amt.unresolved.timeout" => new[] { bound.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) },
+                            "probe.amt.unresolved.error" => [problem],
+                            _ => [],
+                        }]),
                     Pong = Task.FromResult<RmcpPong?>(null),
                 };
             }
@@ -191,7 +200,7 @@ public sealed class AmtDevice
                 Tls = tls ?? (tlsTask.IsCompleted ? tlsTask.Result : null),
                 Port = port,
                 UseTls = useTls,
-                Failure = string.Create(CultureInfo.InvariantCulture, $"TCP {context.HttpPort} {(http ?? first).Text}, TCP {context.TlsPort} {(tls ?? second ?? first).Text}"),
+                FailureLine = PortsFailure(context.HttpPort, http ?? first, context.TlsPort, tls ?? second ?? first),
                 TimedOut = timedOut,
                 Pong = pong,
                 PongGrace = grace,
@@ -212,7 +221,7 @@ public sealed class AmtDevice
         IdentifyResult? identify = null;
         AmtChallenge? challenge = null;
         string? wsman = null;
-        string? failure = null;
+        ProbeLine? failure = null;
         var timedOutIdentify = false;
         try
         {
@@ -232,12 +241,13 @@ public sealed class AmtDevice
         }
         catch (WsmanTimeoutException ex)
         {
-            failure = $"TCP {port.ToString(CultureInfo.InvariantCulture)} accepts but gives no answer within {ex.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+            failure = ProbeLine.Of("probe.amt.cannot-connect.no-answer", $"TCP {port.ToString(CultureInfo.InvariantCulture)} accepts but gives no answer within {ex.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s",
+                port, ex.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture));
             timedOutIdentify = true;
         }
         catch (WsmanException ex)
         {
-            failure = ex.Message;
+            failure = ProbeLine.Of("probe.cannot-connect", ex.Message, ex.Message);
         }
 
         var server = client.LastServerHeader;
@@ -266,7 +276,7 @@ public sealed class AmtDevice
             Port = port,
             UseTls = useTls,
             PortNote = note,
-            Failure = failure,
+            FailureLine = failure,
             TimedOut = timedOutIdentify,
             Identify = identify,
             Challenge = challenge,
@@ -290,4 +300,17 @@ public sealed class AmtDevice
 
     private static bool LooksLikeAmtServer(string? server) =>
         server is not null && (server.Contains("Active Management Technology", StringComparison.OrdinalIgnoreCase) || string.Equals(server.Trim(), "AMT", StringComparison.Ordinal));
+
+    /// <summary>Neither WS-Man port open: both refused, both silent, or as each one ended.</summary>
+    private static ProbeLine PortsFailure(int httpPort, TcpPortState http, int tlsPort, TcpPortState tls)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"TCP {httpPort} {http.Text}, TCP {tlsPort} {tls.Text}");
+        if (http.Refused && tls.Refused) return ProbeLine.Of("probe.amt.cannot-connect.refused", text, httpPort, tlsPort);
+        if (!http.Answered && !tls.Answered && !http.Open && !tls.Open && http.Text.StartsWith("no answer", StringComparison.Ordinal) && tls.Text.StartsWith("no answer", StringComparison.Ordinal))
+        {
+            return ProbeLine.Of("probe.amt.cannot-connect.silent", text, httpPort, tlsPort, Math.Max(http.Elapsed.TotalSeconds, tls.Elapsed.TotalSeconds).ToString("0.#", CultureInfo.InvariantCulture));
+        }
+
+        return ProbeLine.Of("probe.amt.cannot-connect.ports", text, httpPort, http.Text, tlsPort, tls.Text);
+    }
 }

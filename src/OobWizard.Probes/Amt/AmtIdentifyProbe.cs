@@ -26,15 +26,15 @@ public sealed class AmtIdentifyProbe : AmtProbe
     protected override async Task<ProbeResult> RunAsync(AmtProbeScope scope, CancellationToken cancellationToken)
     {
         var contact = scope.Contact;
-        if (contact.ResolveProblem is { } unresolved) return ProbeResult.Inconclusive(Id, unresolved);
+        if (contact.ResolveLine is { } unresolved) return ProbeResult.Inconclusive(Id, unresolved);
         var evidence = new List<Evidence> { scope.Transport };
-        if (contact.Failure is { } failure)
+        if (contact.FailureLine is { } failure)
         {
             if (contact.Http is { } h) evidence.Add(new($"TCP {h.Port.ToString(CultureInfo.InvariantCulture)}", h.Text));
             if (contact.Tls is { } t) evidence.Add(new($"TCP {t.Port.ToString(CultureInfo.InvariantCulture)}", t.Text));
             return contact.TimedOut
                 ? ProbeResult.Error(Id, failure, evidence)
-                : ProbeResult.Error(Id, $"cannot connect: {failure}", evidence);
+                : ProbeResult.Error(Id, failure with { Text = $"cannot connect: {failure.Text}" }, evidence);
         }
 
         if (contact.Identify is { } identify)
@@ -57,12 +57,17 @@ public sealed class AmtIdentifyProbe : AmtProbe
         if (contact.IsAmt)
         {
             var version = contact.Version;
-            return ProbeResult.Pass(Id, version is null ? "Intel AMT answers" : $"Intel AMT {version} answers", evidence);
+            return version is null
+                ? ProbeResult.Pass(Id, "Intel AMT answers", evidence).Keyed("probe.amt.identify.pass")
+                : ProbeResult.Pass(Id, $"Intel AMT {version} answers", evidence).Keyed("probe.amt.identify.pass-version", version);
         }
 
         var what = contact.ServerHeader is { Length: > 0 } s ? $"a {s} web server" : "a service";
         return ProbeResult.Finding(Id, "not-amt",
             $"not an AMT device: {what} answers on port {contact.Port.ToString(CultureInfo.InvariantCulture)} without AMT's Server header, Digest challenge or RMCP pong",
-            evidence, AmtDiagnoses.CannotConnect);
+            evidence, AmtDiagnoses.CannotConnect)
+            .Keyed(contact.ServerHeader is { Length: > 0 } server
+                ? ProbeLine.Of("probe.amt.identify.not-amt-server", "", contact.Port, server)
+                : ProbeLine.Of("probe.amt.identify.not-amt", "", contact.Port));
     }
 }

@@ -44,7 +44,7 @@ public sealed class AmtPowerProbe : AmtProbe
         {
             await client.GetAsync("AMT_GeneralSettings", cancellationToken: cancellationToken).ConfigureAwait(false);
             evidence.Add(new("AMT_GeneralSettings", "readable"));
-            return ProbeResult.Pass(Id, $"power state {PowerStateName(state ?? 0)}; other calls work too", evidence);
+            return ProbeResult.Pass(Id, $"power state {PowerStateName(state ?? 0)}; other calls work too", evidence).Keyed("probe.amt.power.pass", PowerStateLine(state ?? 0));
         }
         // How firmware refuses a realm the account lacks is not recorded anywhere we could find: accept the WS-Man
         // AccessDenied fault, a 401 and a bare 403 alike.
@@ -61,9 +61,13 @@ public sealed class AmtPowerProbe : AmtProbe
         catch (WsmanException ex)
         {
             evidence.Add(new("AMT_GeneralSettings", ex.Message));
-            return ProbeResult.Inconclusive(Id, $"power state {PowerStateName(state ?? 0)}; the second call failed: {ex.Message}", evidence);
+            return ProbeResult.Inconclusive(Id, $"power state {PowerStateName(state ?? 0)}; the second call failed: {ex.Message}", evidence).Keyed("probe.amt.power.second-failed", PowerStateLine(state ?? 0), ex.Message);
         }
     }
+
+    /// <summary>The power state's name as a message (<c>probe.power-state.N</c>, or <c>probe.power-state.unknown</c>).</summary>
+    public static ProbeLine PowerStateLine(long value) =>
+        ProbeLine.Of(value is >= 2 and <= 17 ? "probe.power-state." + value.ToString(CultureInfo.InvariantCulture) : "probe.power-state.unknown", PowerStateName(value));
 
     /// <summary>DMTF CIM 2.46 PowerState values (MeshCommander's table shifts values from 12 up; this one does not).</summary>
     public static string PowerStateName(long value) => value switch

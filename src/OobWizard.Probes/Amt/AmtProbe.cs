@@ -47,11 +47,11 @@ public abstract class AmtProbe : IProbe, IProbeBudget
         if (AmtProbeSupport.RequireTarget(Id, context) is { } noTarget) return noTarget;
         var device = context.Run.Amt(context);
         var contact = await device.ContactAsync(context, Options, cancellationToken).ConfigureAwait(false);
-        if (StopsWhenNotAmt && contact.StopReason is { } stop)
+        if (StopsWhenNotAmt && contact.StopLine is { } stop)
         {
             return contact.ResolveProblem is not null || !contact.IsAmt && contact.Failure is null
                 ? ProbeResult.Inconclusive(Id, stop)
-                : ProbeResult.Error(Id, stop + " (see amt.reachable)");
+                : ProbeResult.Error(Id, stop with { Text = stop.Text + " (see amt.reachable)" });
         }
 
         TlsEvaluation? tls = null;
@@ -60,7 +60,7 @@ public abstract class AmtProbe : IProbe, IProbeBudget
             if (AmtProbeSupport.RequirePassword(Id, context) is { } noPassword) return noPassword;
             if (device.NoWsman is { } missing && !AnswersRefusedPassword)
             {
-                return ProbeResult.Inconclusive(Id, $"not asked: {missing} (see amt.auth)");
+                return ProbeResult.Inconclusive(Id, $"not asked: {missing} (see amt.auth)").Keyed("probe.not-asked-no-wsman");
             }
 
             if (!AnswersRefusedPassword && context.Run.Credentials.IsRefused(context.User, context.Password))
@@ -75,7 +75,7 @@ public abstract class AmtProbe : IProbe, IProbeBudget
                 {
                     return ProbeResult.Inconclusive(Id,
                         "not asked: the TLS certificate did not validate (see amt.tls), so no credentials were sent (--ca-file with its issuer, or --insecure)",
-                        [new("connection", $"https://{contact.Host}:{contact.Port.ToString(CultureInfo.InvariantCulture)}/wsman"), new("TLS problems", string.Join("; ", tls.Problems))]);
+                        [new("connection", $"https://{contact.Host}:{contact.Port.ToString(CultureInfo.InvariantCulture)}/wsman"), new("TLS problems", string.Join("; ", tls.Problems))]).Keyed("probe.not-asked-tls-invalid");
                 }
             }
         }

@@ -54,12 +54,12 @@ internal static class AmtProbeSupport
             case WsmanChallengeException challenge:
                 if (challenge.Challenge.ServerHeader is { } server) evidence.Add(new("Server header", server));
                 evidence.Add(new("WWW-Authenticate", challenge.Challenge.Schemes.Count == 0 ? "(none)" : string.Join(", ", challenge.Challenge.Schemes)));
-                return ProbeResult.Inconclusive(probeId, $"the device's challenge cannot be answered ({challenge.Reason}), so no credentials were sent", evidence);
+                return ProbeResult.Inconclusive(probeId, $"the device's challenge cannot be answered ({challenge.Reason}), so no credentials were sent", evidence).Keyed("probe.challenge-unanswerable", challenge.Reason);
             case WsmanCertificateRejectedException cert:
                 if (scope?.Tls is { } tls)
                 {
                     evidence.AddRange(tls.ToEvidence());
-                    return ProbeResult.Inconclusive(probeId, $"the TLS certificate did not validate ({string.Join("; ", tls.Problems)}), so no credentials were sent (--ca-file or --insecure)", evidence);
+                    return ProbeResult.Inconclusive(probeId, $"the TLS certificate did not validate ({string.Join("; ", tls.Problems)}), so no credentials were sent (--ca-file or --insecure)", evidence).Keyed("probe.tls-invalid");
                 }
 
                 if (cert.Certificate is { } facts) evidence.AddRange(facts.ToEvidence());
@@ -74,11 +74,11 @@ internal static class AmtProbeSupport
                 // Reached only for a device the first contact found to be AMT: one without WS-Management.
                 return ProbeResult.Inconclusive(probeId, "no WS-Management service at /wsman (HTTP 404): firmware older than AMT 3.x speaks another protocol", evidence).Keyed("probe.no-wsman");
             case WsmanProtocolException protocol:
-                return ProbeResult.Error(probeId, protocol.Message, evidence);
+                return ProbeResult.Error(probeId, protocol.Message, evidence).Keyed("probe.protocol-error", protocol.Message);
             case WsmanTransportException transport:
-                return ProbeResult.Error(probeId, $"cannot connect: {transport.Message}", evidence);
+                return ProbeResult.Error(probeId, $"cannot connect: {transport.Message}", evidence).Keyed("probe.cannot-connect", transport.Message);
             default:
-                return ProbeResult.Error(probeId, exception.Message, evidence);
+                return ProbeResult.Error(probeId, exception.Message, evidence).Keyed("probe.protocol-error", exception.Message);
         }
     }
 

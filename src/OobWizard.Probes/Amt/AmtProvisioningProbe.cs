@@ -74,7 +74,7 @@ public sealed class AmtProvisioningProbe : AmtProbe
     private ProbeResult Result(long? state, List<Evidence> evidence, bool credentialsRefused) => state switch
     {
         2 when credentialsRefused => ProbeResult.Finding(Id, "provisioned",
-            "AMT is provisioned but refuses these credentials: another management solution may have provisioned it", evidence, AmtDiagnoses.OtherManagementSolution),
+            "AMT is provisioned but refuses these credentials: another management solution may have provisioned it", evidence, AmtDiagnoses.OtherManagementSolution).Keyed("probe.amt.provisioning.refused"),
         2 => ProbeResult.Pass(Id, "AMT is provisioned", evidence, verdict: "provisioned").Keyed("probe.amt.provisioning.pass"),
         1 => ProbeResult.Finding(Id, "in-provisioning", "AMT is in provisioning (setup started but not completed)", evidence).Keyed("probe.amt.provisioning.in-provisioning"),
         0 => ProbeResult.Finding(Id, "not-provisioned", "AMT is not provisioned (pre-provisioning state)", evidence).Keyed("probe.amt.provisioning.not-provisioned"),

@@ -28,7 +28,7 @@ public sealed class AmtReachableProbe : AmtProbe
     {
         var contact = scope.Contact;
         var context = scope.Context;
-        if (contact.ResolveProblem is { } unresolved) return ProbeResult.Inconclusive(Id, unresolved);
+        if (contact.ResolveLine is { } unresolved) return ProbeResult.Inconclusive(Id, unresolved);
         var host = contact.Host;
         var bound = AmtProbeSupport.AttemptBound(context, Options);
         // The first contact connected the other ports alongside its own; a contact made without them connects them now.
@@ -70,7 +70,7 @@ public sealed class AmtReachableProbe : AmtProbe
         {
             return ProbeResult.Finding(Id, "tls-only",
                 $"AMT takes only TLS: {http.Port.ToString(CultureInfo.InvariantCulture)} closed, {tls.Port.ToString(CultureInfo.InvariantCulture)} open; the probes used TLS on {tls.Port.ToString(CultureInfo.InvariantCulture)} (pass --tls to say so)",
-                evidence, AmtDiagnoses.TlsOnly);
+                evidence, AmtDiagnoses.TlsOnly).Keyed("probe.amt.reachable.tls-only", http.Port, tls.Port);
         }
 
         return ProbeResult.Pass(Id, $"AMT answers on {host}: TCP {string.Join(", ", open)} open", evidence).Keyed("probe.amt.reachable.pass", host, string.Join(", ", open));

@@ -77,7 +77,7 @@ public sealed class AmtVersionSupportProbe : AmtProbe
         evidence.Add(new("table source", string.Join("; ", ConfigMgrAmtSupport.Rules.Select(r => r.Source).Distinct())));
         if (supportedBy.Count > 0)
         {
-            return ProbeResult.Pass(Id, $"AMT {version} is supported natively by {string.Join(" and ", supportedBy)}", evidence);
+            return ProbeResult.Pass(Id, $"AMT {version} is supported natively by {string.Join(" and ", supportedBy)}", evidence).Keyed("probe.amt.version-support.pass", version, string.Join(", ", supportedBy));
         }
 
         var newest = ConfigMgrAmtSupport.Rules.Max(r => r.Below)!;
@@ -86,10 +86,10 @@ public sealed class AmtVersionSupportProbe : AmtProbe
             evidence.Add(new("what the site can do", ConfigMgrAmtSupport.BeyondAdvice));
             return ProbeResult.Finding(Id, "unsupported",
                 $"AMT {version} is newer than any ConfigMgr 2007 release supports (SP2 knows AMT up to {newest.Major - 1}.x): {ConfigMgrAmtSupport.BeyondAdvice}",
-                evidence, AmtDiagnoses.VersionUnsupported);
+                evidence, AmtDiagnoses.VersionUnsupported).Keyed("probe.amt.version-support.too-new", version, newest.Major - 1);
         }
 
         evidence.Add(new("what the site can do", ConfigMgrAmtSupport.BelowAdvice));
-        return ProbeResult.Finding(Id, "unsupported", $"AMT {version} is not supported natively by ConfigMgr 2007: {ConfigMgrAmtSupport.BelowAdvice}", evidence, AmtDiagnoses.VersionUnsupported);
+        return ProbeResult.Finding(Id, "unsupported", $"AMT {version} is not supported natively by ConfigMgr 2007: {ConfigMgrAmtSupport.BelowAdvice}", evidence, AmtDiagnoses.VersionUnsupported).Keyed("probe.amt.version-support.too-old", version);
     }
 }

@@ -37,7 +37,7 @@ public sealed class CrlProbe : IProbe
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
             {
-                return ProbeResult.Error(Id, $"cannot read --amt-cert {file}: {ex.Message.Trim()}");
+                return ProbeResult.Error(Id, $"cannot read --amt-cert {file}: {ex.Message.Trim()}").Keyed("probe.cannot-read-file", "--amt-cert", file, ex.Message.Trim());
             }
 
             evidence.Add(new("certificate", $"{file}: {cert.Subject}"));
@@ -47,19 +47,19 @@ public sealed class CrlProbe : IProbe
             try
             {
                 var capture = await TlsCertificateCapture.CaptureAsync(context.Target, context.TlsPort, context.Timeout / 3, cancellationToken).ConfigureAwait(false);
-                if (capture.RawCertificate is not { } raw) return ProbeResult.Inconclusive(Id, "the TLS handshake gave no certificate");
+                if (capture.RawCertificate is not { } raw) return ProbeResult.Inconclusive(Id, "the TLS handshake gave no certificate").Keyed("probe.cert.crl.no-tls-certificate");
                 cert = X509CertificateLoader.LoadCertificate(raw);
             }
             catch (WsmanException ex)
             {
-                return ProbeResult.Inconclusive(Id, $"no TLS certificate from {context.Target}:{context.TlsPort}: {ex.Message} (or give --amt-cert FILE)");
+                return ProbeResult.Inconclusive(Id, $"no TLS certificate from {context.Target}:{context.TlsPort}: {ex.Message} (or give --amt-cert FILE)").Keyed("probe.cert.crl.tls-failed", $"{context.Target}:{context.TlsPort}", ex.Message);
             }
 
             evidence.Add(new("certificate", $"from {context.Target}:{context.TlsPort}: {cert.Subject}"));
         }
         else
         {
-            return ProbeResult.Inconclusive(Id, "no AMT certificate: give --target or --amt-cert FILE");
+            return ProbeResult.Inconclusive(Id, "no AMT certificate: give --target or --amt-cert FILE").Keyed("probe.cert.crl.no-certificate");
         }
 
         using (cert)
@@ -76,7 +76,7 @@ public sealed class CrlProbe : IProbe
         evidence.Add(new("CRL distribution points", urls.Count == 0 ? "(none)" : string.Join(", ", urls)));
         if (urls.Count == 0)
         {
-            return ProbeResult.Inconclusive(Id, "the certificate names no CRL distribution point (AMT's own self-signed certificates have none; ConfigMgr's CA-issued ones do)", evidence);
+            return ProbeResult.Inconclusive(Id, "the certificate names no CRL distribution point (AMT's own self-signed certificates have none; ConfigMgr's CA-issued ones do)", evidence).Keyed("probe.cert.crl.no-cdp");
         }
 
         var issuer = FindIssuer(cert, context, evidence);
@@ -151,18 +151,18 @@ public sealed class CrlProbe : IProbe
         // Revoked anywhere decides; else one good CRL is what WinRM needs; else the first problem found.
         if (results.FirstOrDefault(r => r.Verdict == "revoked") is { Url: not null } revoked)
         {
-            return ProbeResult.Finding(Id, "revoked", $"the AMT certificate is revoked ({revoked.Url})", evidence, "prov.crl-check-failed");
+            return ProbeResult.Finding(Id, "revoked", $"the AMT certificate is revoked ({revoked.Url})", evidence, "prov.crl-check-failed").Keyed("probe.cert.crl.revoked", revoked.Url);
         }
 
         if (results.Any(r => r.Verdict == "pass"))
         {
-            return ProbeResult.Pass(Id, $"the CRL at {results.First(r => r.Verdict == "pass").Url} is reachable and current", evidence);
+            return ProbeResult.Pass(Id, $"the CRL at {results.First(r => r.Verdict == "pass").Url} is reachable and current", evidence).Keyed("probe.cert.crl.pass", results.First(r => r.Verdict == "pass").Url);
         }
 
         var worst = results.FirstOrDefault(r => r.Verdict is "bad-signature" or "stale" or "unreachable");
         if (worst.Url is null)
         {
-            return ProbeResult.Inconclusive(Id, "no HTTP CRL distribution point to fetch", evidence);
+            return ProbeResult.Inconclusive(Id, "no HTTP CRL distribution point to fetch", evidence).Keyed("probe.cert.crl.no-http-cdp");
         }
 
         var summary = worst.Verdict switch
@@ -171,7 +171,12 @@ public sealed class CrlProbe : IProbe
             "bad-signature" => $"the CRL at {worst.Url} is not the issuer's: {worst.Text}",
             _ => $"no CRL distribution point could be fetched ({worst.Url}: {worst.Text})",
         };
-        return ProbeResult.Finding(Id, worst.Verdict, summary, evidence, "prov.crl-check-failed");
+        return ProbeResult.Finding(Id, worst.Verdict, summary, evidence, "prov.crl-check-failed").Keyed(worst.Verdict switch
+        {
+            "stale" => ProbeLine.Of("probe.cert.crl.stale", "", worst.Url),
+            "bad-signature" => ProbeLine.Of("probe.cert.crl.bad-signature", "", worst.Url),
+            _ => ProbeLine.Of("probe.cert.crl.unreachable", "", worst.Url, worst.Text),
+        });
     }
 
     /// <summary>The issuer's certificate from the files given (--root-ca, --ca-file), matched by subject; null when none matches.</summary>

@@ -31,7 +31,7 @@ public sealed class ProvisioningCertificateProbe : IProbe
     {
         if (context.Certificates.ProvisioningCertificateFile is not { } file)
         {
-            return Task.FromResult(ProbeResult.Inconclusive(Id, "no provisioning certificate given (--prov-cert FILE)"));
+            return Task.FromResult(ProbeResult.Inconclusive(Id, "no provisioning certificate given (--prov-cert FILE)").Keyed("probe.cert.prov.no-file"));
         }
 
         IReadOnlyList<X509Certificate2> all;
@@ -41,7 +41,7 @@ public sealed class ProvisioningCertificateProbe : IProbe
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
         {
-            return Task.FromResult(ProbeResult.Error(Id, $"cannot read --prov-cert {file}: {ex.Message.Trim()}"));
+            return Task.FromResult(ProbeResult.Error(Id, $"cannot read --prov-cert {file}: {ex.Message.Trim()}").Keyed("probe.cannot-read-file", "--prov-cert", file, ex.Message.Trim()));
         }
 
         try
@@ -76,6 +76,7 @@ public sealed class ProvisioningCertificateProbe : IProbe
         };
 
         string? chainProblem = null;
+        var chainRoot = "";
         if (rootFile is not null)
         {
             using var root = CertificateFile.Load(rootFile);
@@ -91,7 +92,7 @@ public sealed class ProvisioningCertificateProbe : IProbe
             var path = string.Join(" → ", chain.ChainElements.Select(el => el.Certificate.GetNameInfo(X509NameType.SimpleName, false)));
             evidence.Add(new("chain", $"{path} ({(built || statuses.Count == 0 ? "to the root given" : string.Join(", ", statuses.Select(s => s.Status)))})"));
             var endsAtRoot = chain.ChainElements.Count > 0 && chain.ChainElements[^1].Certificate.RawData.AsSpan().SequenceEqual(root.RawData);
-            if (statuses.Count > 0 || !endsAtRoot) chainProblem = $"does not chain to {root.Subject}";
+            if (statuses.Count > 0 || !endsAtRoot) (chainProblem, chainRoot) = ($"does not chain to {root.Subject}", root.Subject);
         }
         else
         {
@@ -100,35 +101,35 @@ public sealed class ProvisioningCertificateProbe : IProbe
 
         if (!hasOid && !hasOu)
         {
-            return ProbeResult.Finding(Id, "no-amt-oid", $"neither the AMT provisioning OID {AmtProvisioningOid} nor the OU \"{AmtSetupOu}\": AMT refuses it for provisioning", evidence);
+            return ProbeResult.Finding(Id, "no-amt-oid", $"neither the AMT provisioning OID {AmtProvisioningOid} nor the OU \"{AmtSetupOu}\": AMT refuses it for provisioning", evidence).Keyed("probe.cert.prov.no-amt-oid", AmtProvisioningOid, AmtSetupOu);
         }
 
         if (ekus.Count > 0 && !ekus.Contains(ServerAuthOid))
         {
-            return ProbeResult.Finding(Id, "no-server-auth", "no server authentication usage (1.3.6.1.5.5.7.3.1)", evidence);
+            return ProbeResult.Finding(Id, "no-server-auth", "no server authentication usage (1.3.6.1.5.5.7.3.1)", evidence).Keyed("probe.cert.prov.no-server-auth");
         }
 
         if (chainProblem is not null)
         {
-            return ProbeResult.Finding(Id, "untrusted", $"the certificate {chainProblem}: AMT needs that root's hash", evidence, "prov.cert-hash-missing");
+            return ProbeResult.Finding(Id, "untrusted", $"the certificate {chainProblem}: AMT needs that root's hash", evidence, "prov.cert-hash-missing").Keyed("probe.cert.prov.untrusted", chainRoot);
         }
 
         if (now > cert.NotAfter.ToUniversalTime())
         {
-            return ProbeResult.Finding(Id, "expired", $"expired on {cert.NotAfter.ToUniversalTime():yyyy-MM-dd}", evidence);
+            return ProbeResult.Finding(Id, "expired", $"expired on {cert.NotAfter.ToUniversalTime():yyyy-MM-dd}", evidence).Keyed("probe.cert.prov.expired", Day(cert.NotAfter));
         }
 
         if (now < cert.NotBefore.ToUniversalTime())
         {
-            return ProbeResult.Finding(Id, "not-yet-valid", $"not valid before {cert.NotBefore.ToUniversalTime():yyyy-MM-dd}", evidence);
+            return ProbeResult.Finding(Id, "not-yet-valid", $"not valid before {cert.NotBefore.ToUniversalTime():yyyy-MM-dd}", evidence).Keyed("probe.cert.prov.not-yet-valid", Day(cert.NotBefore));
         }
 
         if (daysLeft < _options.WarnDays)
         {
-            return ProbeResult.Finding(Id, "expiring", $"expires in {daysLeft} days ({cert.NotAfter.ToUniversalTime():yyyy-MM-dd}): renew it before provisioning stops", evidence);
+            return ProbeResult.Finding(Id, "expiring", $"expires in {daysLeft} days ({cert.NotAfter.ToUniversalTime():yyyy-MM-dd}): renew it before provisioning stops", evidence).Keyed("probe.cert.prov.expiring", daysLeft, Day(cert.NotAfter));
         }
 
-        return ProbeResult.Pass(Id, $"usable for AMT provisioning ({(hasOid ? "AMT OID" : "AMT OU")}, server authentication, {daysLeft} days left)", evidence);
+        return ProbeResult.Pass(Id, $"usable for AMT provisioning ({(hasOid ? "AMT OID" : "AMT OU")}, server authentication, {daysLeft} days left)", evidence).Keyed(hasOid ? "probe.cert.prov.pass-oid" : "probe.cert.prov.pass-ou", daysLeft);
     }
 
     private static string Name(string oid) => oid switch
@@ -138,4 +139,6 @@ public sealed class ProvisioningCertificateProbe : IProbe
         "1.3.6.1.5.5.7.3.2" => "client authentication",
         _ => oid,
     };
+
+    private static string Day(DateTime when) => when.ToUniversalTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

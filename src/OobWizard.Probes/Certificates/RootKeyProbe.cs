@@ -23,7 +23,7 @@ public sealed class RootKeyProbe : IProbe
     {
         if (context.RootCaFile is not { } file)
         {
-            return Task.FromResult(ProbeResult.Inconclusive(Id, "no root CA certificate given (--root-ca FILE)"));
+            return Task.FromResult(ProbeResult.Inconclusive(Id, "no root CA certificate given (--root-ca FILE)").Keyed("probe.cert.no-root-ca"));
         }
 
         X509Certificate2 root;
@@ -33,7 +33,7 @@ public sealed class RootKeyProbe : IProbe
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
         {
-            return Task.FromResult(ProbeResult.Error(Id, $"cannot read --root-ca {file}: {ex.Message}"));
+            return Task.FromResult(ProbeResult.Error(Id, $"cannot read --root-ca {file}: {ex.Message}").Keyed("probe.cannot-read-file", "--root-ca", file, ex.Message));
         }
 
         using (root)
@@ -50,12 +50,12 @@ public sealed class RootKeyProbe : IProbe
             ];
             if (rsa is null)
             {
-                return Task.FromResult(ProbeResult.Inconclusive(Id, $"the root CA key is {algorithm}, not RSA: check AMT's support for it by hand", evidence));
+                return Task.FromResult(ProbeResult.Inconclusive(Id, $"the root CA key is {algorithm}, not RSA: check AMT's support for it by hand", evidence).Keyed("probe.cert.root-key.not-rsa", algorithm));
             }
 
             return Task.FromResult(bits > MaxRsaBits
-                ? ProbeResult.Finding(Id, "too-long", $"the root CA key has {bits} bits; AMT supports at most {MaxRsaBits}", evidence, "prov.root-key-too-long")
-                : ProbeResult.Pass(Id, $"the root CA key has {bits} bits (AMT supports up to {MaxRsaBits})", evidence));
+                ? ProbeResult.Finding(Id, "too-long", $"the root CA key has {bits} bits; AMT supports at most {MaxRsaBits}", evidence, "prov.root-key-too-long").Keyed("probe.cert.root-key.too-long", bits, MaxRsaBits)
+                : ProbeResult.Pass(Id, $"the root CA key has {bits} bits (AMT supports up to {MaxRsaBits})", evidence).Keyed("probe.cert.root-key.pass", bits, MaxRsaBits));
         }
     }
 }

@@ -25,7 +25,7 @@ public sealed class ThumbprintProbe : IProbe
     {
         if (context.RootCaFile is not { } file)
         {
-            return ProbeResult.Inconclusive(Id, "no root CA certificate given (--root-ca FILE)");
+            return ProbeResult.Inconclusive(Id, "no root CA certificate given (--root-ca FILE)").Keyed("probe.cert.no-root-ca");
         }
 
         X509Certificate2 root;
@@ -35,7 +35,7 @@ public sealed class ThumbprintProbe : IProbe
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
         {
-            return ProbeResult.Error(Id, $"cannot read --root-ca {file}: {ex.Message}");
+            return ProbeResult.Error(Id, $"cannot read --root-ca {file}: {ex.Message}").Keyed("probe.cannot-read-file", "--root-ca", file, ex.Message);
         }
 
         using (root)
@@ -49,7 +49,7 @@ public sealed class ThumbprintProbe : IProbe
             ];
             if (string.IsNullOrWhiteSpace(context.Target) || string.IsNullOrEmpty(context.Password))
             {
-                return ProbeResult.Inconclusive(Id, "compare these with MEBx > Intel(R) AMT Configuration > Remote Setup and Configuration > TLS PKI > Manage Certificate Hashes (or give --target and the AMT password)", evidence);
+                return ProbeResult.Inconclusive(Id, "compare these with MEBx > Intel(R) AMT Configuration > Remote Setup and Configuration > TLS PKI > Manage Certificate Hashes (or give --target and the AMT password)", evidence).Keyed("probe.cert.thumbprint.compare-in-mebx");
             }
 
             // The AMT side of the comparison is amt.cert-hashes' (one reader of the hash list).
@@ -57,9 +57,10 @@ public sealed class ThumbprintProbe : IProbe
             evidence.Add(new("AMT hash list", $"{amt.Verdict}: {amt.Summary}"));
             return amt.Verdict switch
             {
-                "pass" => ProbeResult.Pass(Id, "the root CA's thumbprint is in AMT's hash list and active", evidence),
-                "missing" => ProbeResult.Finding(Id, "missing", amt.Summary, evidence, amt.SuggestedDiagnoses.ToArray()),
-                _ => ProbeResult.Inconclusive(Id, $"AMT's hash list could not be read ({amt.Summary}); compare the thumbprints in the MEBx", evidence),
+                "pass" => ProbeResult.Pass(Id, "the root CA's thumbprint is in AMT's hash list and active", evidence).Keyed("probe.cert.thumbprint.pass"),
+                "missing" => ProbeResult.Finding(Id, "missing", amt.Summary, evidence, amt.SuggestedDiagnoses.ToArray()) with { SummaryKey = amt.SummaryKey, SummaryArgs = amt.SummaryArgs },
+                _ => ProbeResult.Inconclusive(Id, $"AMT's hash list could not be read ({amt.Summary}); compare the thumbprints in the MEBx", evidence)
+                    .Keyed("probe.cert.thumbprint.unread", amt.SummaryKey is { } k ? new ProbeLine(amt.Summary, k, amt.SummaryArgs) : amt.Summary),
             };
         }
     }

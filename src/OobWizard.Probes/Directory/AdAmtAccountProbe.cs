@@ -26,17 +26,17 @@ public sealed class AdAmtAccountProbe : DirectoryProbe
     {
         if (string.IsNullOrWhiteSpace(context.Directory.AmtOu))
         {
-            return ProbeResult.Inconclusive(Id, "no OU given: pass --amt-ou DN (where ConfigMgr makes the AMT accounts)");
+            return ProbeResult.Inconclusive(Id, "no OU given: pass --amt-ou DN (where ConfigMgr makes the AMT accounts)").Keyed("probe.ad.amt-account.no-ou");
         }
 
         if (!DistinguishedName.IsValid(context.Directory.AmtOu))
         {
-            return ProbeResult.Error(Id, $"--amt-ou '{context.Directory.AmtOu}' is not a distinguished name");
+            return ProbeResult.Error(Id, $"--amt-ou '{context.Directory.AmtOu}' is not a distinguished name").Keyed("probe.ad.bad-ou", context.Directory.AmtOu);
         }
 
         var fqdn = context.Fqdn ?? context.Target;
         return string.IsNullOrWhiteSpace(fqdn) || DomainControllerLocator.IsAddress(fqdn.Trim('[', ']'))
-            ? ProbeResult.Inconclusive(Id, "no computer name: give --target as the AMT computer's FQDN")
+            ? ProbeResult.Inconclusive(Id, "no computer name: give --target as the AMT computer's FQDN").Keyed("probe.ad.no-computer-name")
             : null;
     }
 
@@ -77,7 +77,7 @@ public sealed class AdAmtAccountProbe : DirectoryProbe
         }
         catch (DirectoryException ex) when (ex.Kind == LdapFailureKind.NoSuchObject)
         {
-            return ProbeResult.Finding(Id, "absent", $"the OU {ou} itself does not exist, so there is no {account} in it (see ad.container)", session.Snapshot(), "prov.ad-container-missing");
+            return ProbeResult.Finding(Id, "absent", $"the OU {ou} itself does not exist, so there is no {account} in it (see ad.container)", session.Snapshot(), "prov.ad-container-missing").Keyed("probe.ad.amt-account.no-ou-entry", ou, account);
         }
 
         var entry = inOu.Entries.FirstOrDefault();
@@ -97,12 +97,12 @@ public sealed class AdAmtAccountProbe : DirectoryProbe
 
         return (entry is not null, provisioned) switch
         {
-            (true, true) => ProbeResult.Pass(Id, $"{account} is in {ou}, as it should be on a provisioned computer", session.Snapshot()),
-            (false, false) => ProbeResult.Pass(Id, $"no {account} in {ou}, as expected before provisioning", session.Snapshot()),
-            (false, true) => ProbeResult.Finding(Id, "absent", $"AMT is provisioned but {account} is not in {ou}: the AD task did not make it there", session.Snapshot(), "prov.ad-container-missing"),
-            (true, false) => ProbeResult.Finding(Id, "left-behind", $"{account} is still in {ou} although AMT is not provisioned: left behind by a removal that failed", session.Snapshot(), "prov.crl-check-failed"),
-            (true, null) => ProbeResult.Inconclusive(Id, $"{account} is in {ou}; AMT's provisioning state is unknown (give the AMT password) to tell whether it belongs there", session.Snapshot()),
-            (false, null) => ProbeResult.Inconclusive(Id, $"no {account} in {ou}; AMT's provisioning state is unknown (give the AMT password) to tell whether it should be", session.Snapshot()),
+            (true, true) => ProbeResult.Pass(Id, $"{account} is in {ou}, as it should be on a provisioned computer", session.Snapshot()).Keyed("probe.ad.amt-account.pass-present", account, ou),
+            (false, false) => ProbeResult.Pass(Id, $"no {account} in {ou}, as expected before provisioning", session.Snapshot()).Keyed("probe.ad.amt-account.pass-absent", account, ou),
+            (false, true) => ProbeResult.Finding(Id, "absent", $"AMT is provisioned but {account} is not in {ou}: the AD task did not make it there", session.Snapshot(), "prov.ad-container-missing").Keyed("probe.ad.amt-account.absent", account, ou),
+            (true, false) => ProbeResult.Finding(Id, "left-behind", $"{account} is still in {ou} although AMT is not provisioned: left behind by a removal that failed", session.Snapshot(), "prov.crl-check-failed").Keyed("probe.ad.amt-account.left-behind", account, ou),
+            (true, null) => ProbeResult.Inconclusive(Id, $"{account} is in {ou}; AMT's provisioning state is unknown (give the AMT password) to tell whether it belongs there", session.Snapshot()).Keyed("probe.ad.amt-account.present-unknown", account, ou),
+            (false, null) => ProbeResult.Inconclusive(Id, $"no {account} in {ou}; AMT's provisioning state is unknown (give the AMT password) to tell whether it should be", session.Snapshot()).Keyed("probe.ad.amt-account.absent-unknown", account, ou),
         };
     }
 }

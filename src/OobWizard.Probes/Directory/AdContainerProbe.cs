@@ -30,10 +30,10 @@ public sealed class AdContainerProbe : DirectoryProbe
         var ou = context.Directory.AmtOu;
         if (string.IsNullOrWhiteSpace(ou))
         {
-            return ProbeResult.Inconclusive(Id, "no OU given: pass --amt-ou DN (Out of Band Management Component Properties, General tab)");
+            return ProbeResult.Inconclusive(Id, "no OU given: pass --amt-ou DN (Out of Band Management Component Properties, General tab)").Keyed("probe.ad.container.no-ou");
         }
 
-        return DistinguishedName.IsValid(ou) ? null : ProbeResult.Error(Id, $"--amt-ou '{ou}' is not a distinguished name (for example OU=AMT,DC=corp,DC=example,DC=com)");
+        return DistinguishedName.IsValid(ou) ? null : ProbeResult.Error(Id, $"--amt-ou '{ou}' is not a distinguished name (for example OU=AMT,DC=corp,DC=example,DC=com)").Keyed("probe.ad.bad-ou", ou);
     }
 
     protected override ProbeResult Run(DirectoryProbeSession session, object? state)
@@ -67,22 +67,27 @@ public sealed class AdContainerProbe : DirectoryProbe
             if (entry.First("whenChanged") is { } changed) session.Add("whenChanged", changed);
             if (!ContainerClasses.Any(entry.Is))
             {
-                return ProbeResult.Finding(Id, "missing", $"{ou} exists but is a {classes.LastOrDefault() ?? "non-container"}, not an OU or container", session.Snapshot(), "prov.ad-container-missing");
+                return ProbeResult.Finding(Id, "missing", $"{ou} exists but is a {classes.LastOrDefault() ?? "non-container"}, not an OU or container", session.Snapshot(), "prov.ad-container-missing").Keyed("probe.ad.container.not-container", ou, classes.LastOrDefault() ?? "-");
             }
 
             if (wrongDomain)
             {
-                return ProbeResult.Finding(Id, "missing", $"{ou} is in {ouDomain}, but the AMT computer is in {computerDomain}: AMT accounts are made in the computer's own domain", session.Snapshot(), "prov.ad-container-missing");
+                return ProbeResult.Finding(Id, "missing", $"{ou} is in {ouDomain}, but the AMT computer is in {computerDomain}: AMT accounts are made in the computer's own domain", session.Snapshot(), "prov.ad-container-missing").Keyed("probe.ad.container.other-domain", ou, ouDomain, computerDomain);
             }
 
-            return ProbeResult.Pass(Id, $"{ou} exists in {computerDomain}", session.Snapshot());
+            return ProbeResult.Pass(Id, $"{ou} exists in {computerDomain}", session.Snapshot()).Keyed("probe.ad.container.pass", ou, computerDomain);
         }
 
         // Not there: find out why, so the user knows what to fix.
         var leaf = DistinguishedName.Split(ou)[0];
         var name = DistinguishedName.Value(leaf);
         var reasons = new List<string>();
-        if (wrongDomain) reasons.Add($"the DN names the domain {ouDomain}, not the AMT computer's domain {computerDomain}");
+        var reasonKeys = new List<string>();
+        if (wrongDomain)
+        {
+            reasons.Add($"the DN names the domain {ouDomain}, not the AMT computer's domain {computerDomain}");
+            reasonKeys.Add("wrong-domain");
+        }
 
         var gc = session.OpenGlobalCatalog();
         var searchIn = gc is not null ? "the forest" : computerDomain;
@@ -90,13 +95,31 @@ public sealed class AdContainerProbe : DirectoryProbe
             $"(&(|(objectClass=organizationalUnit)(objectClass=container))(name={LdapFilter.Escape(name)}))", ["objectClass"], sizeLimit: 20);
         var found = sameName.Entries.Select(e => e.Dn).ToList();
         session.Add($"containers named '{name}' in {searchIn}", found.Count == 0 ? "none" : string.Join("; ", found));
-        if (found.Count > 0) reasons.Add($"a container named '{name}' exists at {string.Join("; ", found)} (moved, or the DN names the wrong domain)");
+        if (found.Count > 0)
+        {
+            reasons.Add($"a container named '{name}' exists at {string.Join("; ", found)} (moved, or the DN names the wrong domain)");
+            reasonKeys.Add("moved");
+        }
 
         var tombstones = Tombstones(session, reader, domainNc, name);
-        if (tombstones.Count > 0) reasons.Add($"it was deleted ({tombstones.Count} tombstone(s) in CN=Deleted Objects, last parent {string.Join("; ", tombstones)})");
+        if (tombstones.Count > 0)
+        {
+            reasons.Add($"it was deleted ({tombstones.Count} tombstone(s) in CN=Deleted Objects, last parent {string.Join("; ", tombstones)})");
+            reasonKeys.Add("deleted");
+        }
+
         if (reasons.Count == 0) reasons.Add($"no container of that name anywhere in {searchIn}: renamed, or never made");
 
-        return ProbeResult.Finding(Id, "missing", $"{ou} does not exist in {computerDomain}: {string.Join("; ", reasons)}", session.Snapshot(), "prov.ad-container-missing");
+        // The first reason found says it in other languages; the evidence rows hold the rest.
+        var first = reasonKeys.FirstOrDefault();
+        var line = first switch
+        {
+            "wrong-domain" => ProbeLine.Of("probe.ad.container.missing-wrong-domain", "", ou, computerDomain, ouDomain),
+            "moved" => ProbeLine.Of("probe.ad.container.missing-moved", "", ou, computerDomain, name, string.Join("; ", found)),
+            "deleted" => ProbeLine.Of("probe.ad.container.missing-deleted", "", ou, computerDomain, tombstones.Count),
+            _ => ProbeLine.Of("probe.ad.container.missing", "", ou, computerDomain),
+        };
+        return ProbeResult.Finding(Id, "missing", $"{ou} does not exist in {computerDomain}: {string.Join("; ", reasons)}", session.Snapshot(), "prov.ad-container-missing").Keyed(line);
     }
 
     /// <summary>

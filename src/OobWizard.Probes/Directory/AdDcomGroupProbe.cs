@@ -30,7 +30,7 @@ public sealed class AdDcomGroupProbe : DirectoryProbe
 
     protected override ProbeResult? Precondition(ProbeContext context) =>
         string.IsNullOrWhiteSpace(context.Directory.SiteServer)
-            ? ProbeResult.Inconclusive(Id, "no site server given: pass --site-server NAME (the server that requests the AMT certificates)")
+            ? ProbeResult.Inconclusive(Id, "no site server given: pass --site-server NAME (the server that requests the AMT certificates)").Keyed("probe.ad.dcom-group.no-site-server")
             : null;
 
     protected override async Task<object?> PrepareAsync(ProbeContext context, List<Evidence> evidence, CancellationToken cancellationToken)
@@ -59,7 +59,8 @@ public sealed class AdDcomGroupProbe : DirectoryProbe
         var account = accounts.Entries.FirstOrDefault();
         if (account is null)
         {
-            return ProbeResult.Inconclusive(Id, $"no computer account {shortName}$ found in {(gc is not null ? "the forest" : dcDomain)}: check --site-server", session.Snapshot());
+            return ProbeResult.Inconclusive(Id, $"no computer account {shortName}$ found in {(gc is not null ? "the forest" : dcDomain)}: check --site-server", session.Snapshot())
+                .Keyed(gc is not null ? ProbeLine.Of("probe.ad.dcom-group.no-account-forest", "", shortName + "$") : ProbeLine.Of("probe.ad.dcom-group.no-account", "", shortName + "$", dcDomain));
         }
 
         var sid = account.Bytes("objectSid") is { } bytes ? SecurityIdentifierText.Format(bytes) : null;
@@ -76,7 +77,8 @@ public sealed class AdDcomGroupProbe : DirectoryProbe
             }
             else
             {
-                return ProbeResult.Inconclusive(Id, $"the DC in use serves {dcDomain}, not the CA's domain {caDomain}, and no DC of {caDomain} was found{(state is string why ? $" ({why})" : "")}", session.Snapshot());
+                return ProbeResult.Inconclusive(Id, $"the DC in use serves {dcDomain}, not the CA's domain {caDomain}, and no DC of {caDomain} was found{(state is ProbeLine why ? $" ({why.Text})" : "")}", session.Snapshot())
+                    .Keyed("probe.ad.dcom-group.no-ca-dc", dcDomain, caDomain);
             }
         }
 
@@ -85,7 +87,7 @@ public sealed class AdDcomGroupProbe : DirectoryProbe
         var groups = caReader.Search(caNc, SearchScope.Subtree, groupFilter, ["sAMAccountName", "member"]).Entries;
         if (groups.Count == 0)
         {
-            return ProbeResult.Inconclusive(Id, $"neither {string.Join(" nor ", GroupNames)} exists in {caDomain}: is that the issuing CA's domain? (--ca-domain)", session.Snapshot());
+            return ProbeResult.Inconclusive(Id, $"neither {string.Join(" nor ", GroupNames)} exists in {caDomain}: is that the issuing CA's domain? (--ca-domain)", session.Snapshot()).Keyed("probe.ad.dcom-group.no-group", string.Join(", ", GroupNames), caDomain);
         }
 
         var memberDns = new List<string> { account.Dn };
@@ -97,13 +99,14 @@ public sealed class AdDcomGroupProbe : DirectoryProbe
             session.Add($"group {name}", $"{group.Dn}: {group.All("member").Count} direct member(s); {(path is null ? "the site server is not a member" : "member through " + string.Join(" → ", path))}");
             if (path is not null)
             {
-                return ProbeResult.Pass(Id, $"{shortName}$ is in {name} ({(path.Count == 1 ? "directly" : $"nested through {string.Join(" → ", path.Take(path.Count - 1).Select(Rdn))}")})", session.Snapshot());
+                return ProbeResult.Pass(Id, $"{shortName}$ is in {name} ({(path.Count == 1 ? "directly" : $"nested through {string.Join(" → ", path.Take(path.Count - 1).Select(Rdn))}")})", session.Snapshot())
+                    .Keyed(path.Count == 1 ? ProbeLine.Of("probe.ad.dcom-group.pass-direct", "", shortName + "$", name) : ProbeLine.Of("probe.ad.dcom-group.pass-nested", "", shortName + "$", name, string.Join(" → ", path.Take(path.Count - 1).Select(Rdn))));
             }
         }
 
         return ProbeResult.Finding(Id, "not-member",
             $"{shortName}$ is not a member of {string.Join(" or ", groups.Select(g => g.First("sAMAccountName") ?? g.Dn))} in {caDomain}, directly or nested",
-            session.Snapshot(), "prov.child-domain-dcom");
+            session.Snapshot(), "prov.child-domain-dcom").Keyed("probe.ad.dcom-group.not-member", shortName + "$", string.Join(", ", groups.Select(g => g.First("sAMAccountName") ?? g.Dn)), caDomain);
     }
 
     /// <summary>

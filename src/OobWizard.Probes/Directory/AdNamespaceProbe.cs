@@ -27,7 +27,7 @@ public sealed class AdNamespaceProbe : DirectoryProbe
     {
         var fqdn = context.Fqdn ?? context.Target;
         return string.IsNullOrWhiteSpace(fqdn) || DomainControllerLocator.IsAddress(fqdn.Trim('[', ']'))
-            ? ProbeResult.Inconclusive(Id, "no computer name: give --target as the AMT computer's FQDN")
+            ? ProbeResult.Inconclusive(Id, "no computer name: give --target as the AMT computer's FQDN").Keyed("probe.ad.no-computer-name")
             : null;
     }
 
@@ -69,10 +69,11 @@ public sealed class AdNamespaceProbe : DirectoryProbe
         if (differing.Count > 0)
         {
             var what = string.Join(", ", differing.Select(d => $"{d.What} suffix {d.Suffix}").Distinct());
-            return ProbeResult.Finding(Id, "disjoint", $"{what} differs from the AD domain {domain}: a disjoint namespace", session.Snapshot(), "prov.disjoint-namespace");
+            return ProbeResult.Finding(Id, "disjoint", $"{what} differs from the AD domain {domain}: a disjoint namespace", session.Snapshot(), "prov.disjoint-namespace")
+                .Keyed("probe.ad.namespace.disjoint", string.Join(", ", differing.Select(d => $"{d.What}: {d.Suffix}").Distinct()), domain);
         }
 
-        return ProbeResult.Pass(Id, $"{fqdn} is in its AD domain's namespace ({domain})", session.Snapshot());
+        return ProbeResult.Pass(Id, $"{fqdn} is in its AD domain's namespace ({domain})", session.Snapshot()).Keyed("probe.ad.namespace.pass", fqdn, domain);
     }
 
     private static string Suffix(string fqdn)

@@ -35,16 +35,16 @@ public sealed class AdRootDseProbe : DirectoryProbe
         if (root.First("vendorName") is { } vendor) session.Add("vendor", vendor);
         if (nc is null)
         {
-            return ProbeResult.Inconclusive(Id, $"{reader.Endpoint.Host} answered, but its rootDSE names no default naming context (not a domain controller?)", session.Snapshot());
+            return ProbeResult.Inconclusive(Id, $"{reader.Endpoint.Host} answered, but its rootDSE names no default naming context (not a domain controller?)", session.Snapshot()).Keyed("probe.ad.rootdse.no-naming-context", reader.Endpoint.Host);
         }
 
         var wanted = session.Context.Domain?.Trim().TrimEnd('.');
         if (!string.IsNullOrEmpty(wanted) && !string.Equals(wanted, domain, StringComparison.OrdinalIgnoreCase))
         {
-            return ProbeResult.Finding(Id, "other-domain", $"{root.First("dnsHostName") ?? reader.Endpoint.Host} is a DC of {domain}, not of {wanted}", session.Snapshot());
+            return ProbeResult.Finding(Id, "other-domain", $"{root.First("dnsHostName") ?? reader.Endpoint.Host} is a DC of {domain}, not of {wanted}", session.Snapshot()).Keyed("probe.ad.rootdse.other-domain", root.First("dnsHostName") ?? reader.Endpoint.Host, domain, wanted);
         }
 
-        return ProbeResult.Pass(Id, $"{root.First("dnsHostName") ?? reader.Endpoint.Host} serves {domain} ({nc})", session.Snapshot());
+        return ProbeResult.Pass(Id, $"{root.First("dnsHostName") ?? reader.Endpoint.Host} serves {domain} ({nc})", session.Snapshot()).Keyed("probe.ad.rootdse.pass", root.First("dnsHostName") ?? reader.Endpoint.Host, domain, nc);
     }
 
     /// <summary>MS-ADTS 6.1.4.2 msDS-Behavior-Version values.</summary>

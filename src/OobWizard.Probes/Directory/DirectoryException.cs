@@ -19,6 +19,9 @@ public sealed class DirectoryException : Exception
     /// <summary>The RFC 4511 result code or libldap error number, when known.</summary>
     public int? ResultCode { get; }
 
+    /// <summary>The message as a keyed line (<c>probe.ldap.*</c>), or null: then the verdict's generic key says it with the message.</summary>
+    public ProbeLine? Line { get; init; }
+
     /// <summary>The referral URLs of a <see cref="LdapFailureKind.Referral"/>.</summary>
     public IReadOnlyList<string> Referrals { get; init; } = [];
 }

@@ -36,7 +36,7 @@ public abstract class DirectoryProbe : IProbe
         {
             if (!DirectoryEndpoint.TryParse(dc, settings.Security, out var endpoint))
             {
-                return ProbeResult.Error(Id, $"--dc '{dc}' is not HOST[:PORT]");
+                return ProbeResult.Error(Id, $"--dc '{dc}' is not HOST[:PORT]").Keyed("probe.ad.bad-dc", dc);
             }
 
             endpoints = [endpoint!];
@@ -46,13 +46,13 @@ public abstract class DirectoryProbe : IProbe
             var domain = LocatorDomain(context);
             if (domain is null)
             {
-                return ProbeResult.Inconclusive(Id, "no domain controller to ask: give --dc HOST, or --domain (or --target FQDN) to find one through _ldap._tcp SRV records");
+                return ProbeResult.Inconclusive(Id, "no domain controller to ask: give --dc HOST, or --domain (or --target FQDN) to find one through _ldap._tcp SRV records").Keyed("probe.ad.no-dc");
             }
 
             var (found, problem) = await DomainControllerLocator.LocateAsync(domain, settings.Security, context, Options.Dns, evidence, cancellationToken).ConfigureAwait(false);
             if (found.Count == 0)
             {
-                return ProbeResult.Inconclusive(Id, problem ?? $"no domain controller found for {domain}", evidence);
+                return ProbeResult.Inconclusive(Id, problem ?? ProbeLine.Of("probe.ad.no-dc-found", $"no domain controller found for {domain}", domain), evidence);
             }
 
             endpoints = found;

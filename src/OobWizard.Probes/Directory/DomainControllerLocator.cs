@@ -14,13 +14,13 @@ namespace OobWizard.Probes.ActiveDirectory;
 public static class DomainControllerLocator
 {
     /// <summary>The DCs of <paramref name="domain"/>, best first; empty with <paramref name="problem"/> set when none is found.</summary>
-    public static async Task<(IReadOnlyList<DirectoryEndpoint> Endpoints, string? Problem)> LocateAsync(
+    public static async Task<(IReadOnlyList<DirectoryEndpoint> Endpoints, ProbeLine? Problem)> LocateAsync(
         string domain, LdapSecurity security, ProbeContext context, DnsProbeOptions dns, List<Evidence> evidence, CancellationToken cancellationToken)
     {
         var session = new DnsProbeSession(context, dns);
         if (session.Servers.Count == 0)
         {
-            return ([], (session.ServerProblem ?? "no DNS server") + $" to find the domain controllers of {domain}; or name one with --dc HOST");
+            return ([], ProbeLine.Of("probe.ad.locate.no-dns-server", (session.ServerProblem ?? "no DNS server") + $" to find the domain controllers of {domain}; or name one with --dc HOST", domain));
         }
 
         var name = $"_ldap._tcp.{DnsName.Normalize(domain)}";
@@ -40,7 +40,7 @@ public static class DomainControllerLocator
             evidence.Add(new($"SRV {name} at {server}", records.Count == 0 ? "no records" : string.Join(", ", records.Select(s => $"{s.Target}:{s.Port} (priority {s.Priority}, weight {s.Weight})"))));
             if (records.Count == 0)
             {
-                return ([], $"no domain controller is published as {name} (SRV) at {server}; name one with --dc HOST");
+                return ([], ProbeLine.Of("probe.ad.locate.no-srv", $"no domain controller is published as {name} (SRV) at {server}; name one with --dc HOST", name, server));
             }
 
             var glue = r.Additionals.OfType<ARecord>().ToList();
@@ -65,10 +65,10 @@ public static class DomainControllerLocator
                 endpoints.AddRange(addresses.Select(ip => new DirectoryEndpoint(ip.ToString(), port, security) { Name = srv.Target }));
             }
 
-            return endpoints.Count == 0 ? ([], $"the domain controllers of {domain} have no address at {server}") : (endpoints, null);
+            return endpoints.Count == 0 ? ([], ProbeLine.Of("probe.ad.locate.no-address", $"the domain controllers of {domain} have no address at {server}", domain, server)) : (endpoints, null);
         }
 
-        return ([], $"no DNS server gave a usable answer for {name}; name a DC with --dc HOST");
+        return ([], ProbeLine.Of("probe.ad.locate.no-answer", $"no DNS server gave a usable answer for {name}; name a DC with --dc HOST", name));
     }
 
     /// <summary>Text for an endpoint found by SRV: "dc01.corp.example.com (10.0.0.5:389)".</summary>

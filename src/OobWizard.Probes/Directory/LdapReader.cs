@@ -53,7 +53,10 @@ public sealed class LdapReader : IDisposable
         if (credential is { Refused: true })
         {
             throw new DirectoryException(LdapFailureKind.BadCredentials,
-                $"the password of {credential.User} was refused earlier in this run (LDAP 49); it is not sent again");
+                $"the password of {credential.User} was refused earlier in this run (LDAP 49); it is not sent again")
+            {
+                Line = ProbeLine.Of("probe.ldap.refused-earlier", "", credential.User),
+            };
         }
 
         if (caFile is not null)
@@ -97,7 +100,10 @@ public sealed class LdapReader : IDisposable
                 }
                 catch (Exception ex) when (ex is LdapException or DirectoryOperationException)
                 {
-                    throw new DirectoryException(LdapFailureKind.Tls, $"StartTLS with {endpoint.Host} failed: {ex.Message.Trim()} (is the DC's certificate trusted? --ldap-ca FILE)", ServerMessage(ex), Code(ex), ex);
+                    throw new DirectoryException(LdapFailureKind.Tls, $"StartTLS with {endpoint.Host} failed: {ex.Message.Trim()} (is the DC's certificate trusted? --ldap-ca FILE)", ServerMessage(ex), Code(ex), ex)
+                    {
+                        Line = ProbeLine.Of("probe.ldap.starttls-failed", "", endpoint.Host, ex.Message.Trim()),
+                    };
                 }
             }
 
@@ -113,7 +119,10 @@ public sealed class LdapReader : IDisposable
                 catch (LdapException ex) when (ex.ErrorCode == 49)
                 {
                     credential.MarkRefused();
-                    throw new DirectoryException(LdapFailureKind.BadCredentials, $"{endpoint.Host} refused the password of {credential.User} (LDAP 49 invalidCredentials); it is not sent again in this run", ex.ServerErrorMessage, 49, ex);
+                    throw new DirectoryException(LdapFailureKind.BadCredentials, $"{endpoint.Host} refused the password of {credential.User} (LDAP 49 invalidCredentials); it is not sent again in this run", ex.ServerErrorMessage, 49, ex)
+                    {
+                        Line = ProbeLine.Of("probe.ldap.bad-credentials", "", endpoint.Host, credential.User),
+                    };
                 }
                 catch (Exception ex) when (ex is LdapException or DirectoryOperationException)
                 {
@@ -248,15 +257,20 @@ public sealed class LdapReader : IDisposable
                         $"{what}: no such object (LDAP 32){(string.IsNullOrEmpty(response.MatchedDN) ? "" : $"; the nearest existing entry is {response.MatchedDN}")}", server, code, op)
                     {
                         Referrals = string.IsNullOrEmpty(response.MatchedDN) ? [] : [response.MatchedDN],
+                        Line = ProbeLine.Of("probe.ldap.no-such-object", "", what),
                     },
                     ResultCode.StrongAuthRequired => StrongAuth(what, server, op),
                     ResultCode.Referral => new DirectoryException(LdapFailureKind.Referral,
                         $"{what}: {host} refers to another server (LDAP 10): {string.Join(", ", response.Referral.Select(u => u.ToString()))}", server, code, op)
                     {
                         Referrals = [.. response.Referral.Select(u => u.ToString())],
+                        Line = ProbeLine.Of("probe.ldap.referral", "", what, host),
                     },
                     ResultCode.InsufficientAccessRights or ResultCode.OperationsError or ResultCode.UnwillingToPerform => new DirectoryException(LdapFailureKind.Refused,
-                        $"{what}: {host} refused it ({(int)response.ResultCode} {response.ResultCode})", server, code, op),
+                        $"{what}: {host} refused it ({(int)response.ResultCode} {response.ResultCode})", server, code, op)
+                    {
+                        Line = ProbeLine.Of("probe.ldap.access-denied", "", what, host, $"{(int)response.ResultCode} {response.ResultCode}"),
+                    },
                     ResultCode.ProtocolError => new DirectoryException(LdapFailureKind.Garbage, $"{what}: protocol error (LDAP 2)", server, code, op),
                     _ => new DirectoryException(LdapFailureKind.Other, $"{what}: {response.ResultCode} (LDAP {code.ToString(CultureInfo.InvariantCulture)})", server, code, op),
                 };
@@ -285,7 +299,16 @@ public sealed class LdapReader : IDisposable
                     LdapFailureKind.Garbage => $"{what}: {host}:{Endpoint.Port} did not answer in LDAP (LDAP {le.ErrorCode.ToString(CultureInfo.InvariantCulture)})",
                     _ => $"{what}: {le.Message.Trim()} (LDAP {le.ErrorCode.ToString(CultureInfo.InvariantCulture)})",
                 };
-                return new DirectoryException(kind, message, le.ServerErrorMessage, le.ErrorCode, le);
+                var line = kind switch
+                {
+                    LdapFailureKind.Timeout => ProbeLine.Of("probe.ldap.timeout", "", what, $"{host}:{Endpoint.Port}", _timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)),
+                    LdapFailureKind.ConnectionLost => ProbeLine.Of("probe.ldap.connection-lost", "", what, $"{host}:{Endpoint.Port}"),
+                    LdapFailureKind.Unavailable => ProbeLine.Of("probe.ldap.unavailable", "", what, $"{host}:{Endpoint.Port}", le.ErrorCode),
+                    LdapFailureKind.Tls => ProbeLine.Of("probe.ldap.tls-failed", "", what, $"{host}:{Endpoint.Port}", host),
+                    LdapFailureKind.Garbage => ProbeLine.Of("probe.ldap.not-ldap", "", what, $"{host}:{Endpoint.Port}", le.ErrorCode),
+                    _ => null,
+                };
+                return new DirectoryException(kind, message, le.ServerErrorMessage, le.ErrorCode, le) { Line = line };
             case BerConversionException or InvalidCastException:
                 return new DirectoryException(LdapFailureKind.Garbage, $"{what}: {host}:{Endpoint.Port} sent an answer that is not valid LDAP ({ex.Message.Trim()})", null, null, ex);
             default:
@@ -295,7 +318,10 @@ public sealed class LdapReader : IDisposable
 
     private DirectoryException StrongAuth(string what, string? server, Exception inner) =>
         new(LdapFailureKind.StrongAuthRequired,
-            $"{what}: {Endpoint.Host} requires signing or TLS for simple binds (LDAP 8 strongerAuthRequired); use --ldaps or --starttls", server, 8, inner);
+            $"{what}: {Endpoint.Host} requires signing or TLS for simple binds (LDAP 8 strongerAuthRequired); use --ldaps or --starttls", server, 8, inner)
+        {
+            Line = ProbeLine.Of("probe.ldap.strong-auth-required", "", what, Endpoint.Host),
+        };
 
     private static string? ServerMessage(Exception ex) => (ex as LdapException)?.ServerErrorMessage ?? (ex as DirectoryOperationException)?.Response?.ErrorMessage;
 
@@ -312,16 +338,25 @@ public sealed class LdapReader : IDisposable
                 : socket.ConnectAsync(endpoint.Host, endpoint.Port);
             if (!connect.Wait(timeout))
             {
-                throw new DirectoryException(LdapFailureKind.Timeout, $"no TCP connection to {endpoint.Host}:{endpoint.Port} within {timeout.TotalSeconds:0.#} s (filtered or down)");
+                throw new DirectoryException(LdapFailureKind.Timeout, $"no TCP connection to {endpoint.Host}:{endpoint.Port} within {timeout.TotalSeconds:0.#} s (filtered or down)")
+                {
+                    Line = ProbeLine.Of("probe.ldap.tcp-timeout", "", $"{endpoint.Host}:{endpoint.Port}", timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)),
+                };
             }
         }
         catch (AggregateException ex) when (ex.InnerException is SocketException se)
         {
-            throw new DirectoryException(LdapFailureKind.Unavailable, $"no LDAP server on {endpoint.Host}:{endpoint.Port}: {se.SocketErrorCode} ({se.Message})", null, 81, se);
+            throw new DirectoryException(LdapFailureKind.Unavailable, $"no LDAP server on {endpoint.Host}:{endpoint.Port}: {se.SocketErrorCode} ({se.Message})", null, 81, se)
+            {
+                Line = ProbeLine.Of("probe.ldap.no-server", "", $"{endpoint.Host}:{endpoint.Port}", se.SocketErrorCode),
+            };
         }
         catch (SocketException se)
         {
-            throw new DirectoryException(LdapFailureKind.Unavailable, $"no LDAP server on {endpoint.Host}:{endpoint.Port}: {se.SocketErrorCode} ({se.Message})", null, 81, se);
+            throw new DirectoryException(LdapFailureKind.Unavailable, $"no LDAP server on {endpoint.Host}:{endpoint.Port}: {se.SocketErrorCode} ({se.Message})", null, 81, se)
+            {
+                Line = ProbeLine.Of("probe.ldap.no-server", "", $"{endpoint.Host}:{endpoint.Port}", se.SocketErrorCode),
+            };
         }
     }
 }

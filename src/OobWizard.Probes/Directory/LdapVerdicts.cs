@@ -40,6 +40,6 @@ public static class LdapVerdicts
             LdapFailureKind.Tls => (ProbeOutcome.Error, Tls),
             _ => (ProbeOutcome.Error, LdapError),
         };
-        return new ProbeResult(probeId, outcome, verdict, ex.Message, rows, []);
+        return new ProbeResult(probeId, outcome, verdict, ex.Message, rows, []).Keyed(ex.Line ?? ProbeLine.Of("probe.ldap.failed", ex.Message, verdict, ex.Message));
     }
 }

@@ -42,7 +42,10 @@ public static class LdapWork
         catch (TimeoutException)
         {
             _ = task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-            throw new DirectoryException(LdapFailureKind.Timeout, $"{what}: no complete answer within {bound.TotalSeconds:0.#} s");
+            throw new DirectoryException(LdapFailureKind.Timeout, $"{what}: no complete answer within {bound.TotalSeconds:0.#} s")
+            {
+                Line = ProbeLine.Of("probe.ldap.no-complete-answer", "", what, bound.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)),
+            };
         }
     }
 }

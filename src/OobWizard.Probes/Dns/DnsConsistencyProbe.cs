@@ -48,7 +48,7 @@ public sealed class DnsConsistencyProbe : DnsProbe
             DnsAnswers.Final(r, QueryType.A).Select(DnsRecordText.Ttl).DefaultIfEmpty(0u).Max())).ToList();
         if (sources.Count == 0)
         {
-            return ProbeResult.Inconclusive(Id, $"no server gave a usable answer for {name}", session.Evidence);
+            return ProbeResult.Inconclusive(Id, $"no server gave a usable answer for {name}", session.Evidence).Keyed("probe.dns.no-usable-answer", name);
         }
 
         var system = await systemTask.ConfigureAwait(false);
@@ -62,7 +62,9 @@ public sealed class DnsConsistencyProbe : DnsProbe
         var referenceLabel = reference.Authoritative ? $"the authoritative server {reference.Label}" : reference.Label;
         var differing = sources.Where(s => s.Addresses != reference.Addresses).ToList();
         var findings = differing.Select(s => $"{s.Label} answers {Text(s.Addresses)} (TTL {s.MaxTtl})").ToList();
-        if (system.Found && systemSet.Length > 0 && systemSet != reference.Addresses)
+        var findingLines = string.Join("; ", differing.Select(s => $"{s.Label}: {Arg(s.Addresses)} (TTL {s.MaxTtl})"));
+        var systemDiffers = system.Found && systemSet.Length > 0 && systemSet != reference.Addresses;
+        if (systemDiffers)
         {
             findings.Add($"the system resolver answers {Text(systemSet)}");
         }
@@ -72,17 +74,24 @@ public sealed class DnsConsistencyProbe : DnsProbe
             var maxTtl = sources.Max(s => s.MaxTtl);
             return ProbeResult.Finding(Id, "stale",
                 $"{string.Join("; ", findings)}, but {referenceLabel} answers {Text(reference.Addresses)}: a stale cache or replication delay (answers can be cached up to {maxTtl} s)",
-                session.Evidence, "console.wireless-name-resolution");
+                session.Evidence, "console.wireless-name-resolution")
+                .Keyed(!systemDiffers ? ProbeLine.Of("probe.dns.consistency.stale", "", findingLines, reference.Label, Arg(reference.Addresses), maxTtl)
+                    : differing.Count == 0 ? ProbeLine.Of("probe.dns.consistency.stale-system-only", "", Arg(systemSet), reference.Label, Arg(reference.Addresses), maxTtl)
+                    : ProbeLine.Of("probe.dns.consistency.stale-system", "", findingLines, reference.Label, Arg(reference.Addresses), maxTtl, Arg(systemSet)));
         }
 
         var who = authoritative.Count > 0 ? $"{sources.Count} server(s), the authoritative one included" : $"{sources.Count} server(s) (no authoritative server found)";
-        return ProbeResult.Pass(Id, $"{who}{(system.Found ? " and the system resolver" : string.Empty)} agree: {name} is {Text(reference.Addresses)}", session.Evidence);
+        return ProbeResult.Pass(Id, $"{who}{(system.Found ? " and the system resolver" : string.Empty)} agree: {name} is {Text(reference.Addresses)}", session.Evidence)
+            .Keyed("probe.dns.consistency.pass" + (authoritative.Count > 0 ? "-authoritative" : "") + (system.Found ? "-system" : ""), sources.Count, name, Arg(reference.Addresses));
     }
 
     private static string Set(IEnumerable<IPAddress> addresses) =>
         string.Join(",", addresses.Where(a => a.AddressFamily == AddressFamily.InterNetwork || a.IsIPv4MappedToIPv6)
             .Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a)
             .Select(a => a.ToString()).Distinct().Order(StringComparer.Ordinal));
+
+    /// <summary>An address set as a message argument ("-" for none).</summary>
+    private static string Arg(string set) => set.Length == 0 ? "-" : set.Replace(",", ", ", StringComparison.Ordinal);
 
     private static string Text(string set) => set.Length == 0 ? "no address" : set.Replace(",", ", ", StringComparison.Ordinal);
 }

@@ -29,7 +29,7 @@ public sealed class DnsForwardProbe : DnsProbe
         var lookup = await ForwardLookup.RunAsync(session, name, cancellationToken).ConfigureAwait(false);
         if (lookup.UsableServers == 0)
         {
-            return ProbeResult.Inconclusive(Id, $"no server gave a usable answer for {name}", session.Evidence);
+            return ProbeResult.Inconclusive(Id, $"no server gave a usable answer for {name}", session.Evidence).Keyed("probe.dns.no-usable-answer", name);
         }
 
         var v4 = lookup.IPv4;
@@ -38,7 +38,8 @@ public sealed class DnsForwardProbe : DnsProbe
         {
             return ProbeResult.Finding(Id, "no-record",
                 $"{name} has no host record at {Plural(lookup.UsableServers, "server")} ({lookup.RcodeText})",
-                session.Evidence, "console.no-host-record", "prov.dns-dhcp");
+                session.Evidence, "console.no-host-record", "prov.dns-dhcp")
+                .Keyed(lookup.UsableServers == 1 ? "probe.dns.forward.no-record.one" : "probe.dns.forward.no-record.many", lookup.UsableServers, name, lookup.RcodeText);
         }
 
         // Round robin is several A records in one server's answer; servers that disagree with one
@@ -53,15 +54,16 @@ public sealed class DnsForwardProbe : DnsProbe
         {
             return ProbeResult.Finding(Id, "multiple",
                 $"{name} has {roundRobin.Addresses.Count} IPv4 addresses at {roundRobin.Server} ({string.Join(", ", roundRobin.Addresses)}): round robin, for example between its wired and wireless address",
-                session.Evidence, "console.wireless-name-resolution", "prov.dns-dhcp");
+                session.Evidence, "console.wireless-name-resolution", "prov.dns-dhcp")
+                .Keyed("probe.dns.forward.multiple", name, roundRobin.Addresses.Count, roundRobin.Server, string.Join(", ", roundRobin.Addresses));
         }
 
         if (v4.Count > 1)
         {
-            return ProbeResult.Pass(Id, $"{name} resolves to one IPv4 address per server, but the servers differ ({all}): see dns.consistency", session.Evidence);
+            return ProbeResult.Pass(Id, $"{name} resolves to one IPv4 address per server, but the servers differ ({all}): see dns.consistency", session.Evidence).Keyed("probe.dns.forward.differ", name, all);
         }
 
-        return ProbeResult.Pass(Id, $"{name} resolves to {all}", session.Evidence);
+        return ProbeResult.Pass(Id, $"{name} resolves to {all}", session.Evidence).Keyed("probe.dns.forward.pass", name, all);
     }
 
     private static string Plural(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";

@@ -36,7 +36,7 @@ public sealed class DnsFqdnProbe : DnsProbe
         if (problem is not null)
         {
             session.Add("syntax", problem);
-            return ProbeResult.Finding(Id, "invalid", $"'{name}' is not a valid FQDN: {problem}", session.Evidence);
+            return ProbeResult.Finding(Id, "invalid", $"'{name}' is not a valid FQDN: {problem}", session.Evidence).Keyed("probe.dns.fqdn.invalid", name, problem);
         }
 
         var bytes = Encoding.ASCII.GetByteCount(name);
@@ -66,18 +66,20 @@ public sealed class DnsFqdnProbe : DnsProbe
         {
             var more = disjoint ? $"; its suffix {suffix} also differs from the AD domain {domain}" : string.Empty;
             var diagnoses = disjoint ? new[] { "prov.wireless", "prov.disjoint-namespace" } : ["prov.wireless"];
-            return ProbeResult.Finding(Id, "too-long", $"{name} is {bytes} bytes, over the {AmtMaxFqdnBytes} AMT accepts{more}", session.Evidence, diagnoses);
+            return ProbeResult.Finding(Id, "too-long", $"{name} is {bytes} bytes, over the {AmtMaxFqdnBytes} AMT accepts{more}", session.Evidence, diagnoses)
+                .Keyed(disjoint ? ProbeLine.Of("probe.dns.fqdn.too-long-disjoint", "", name, bytes, AmtMaxFqdnBytes, suffix, domain) : ProbeLine.Of("probe.dns.fqdn.too-long", "", name, bytes, AmtMaxFqdnBytes));
         }
 
         if (disjoint)
         {
             return ProbeResult.Finding(Id, "disjoint",
-                $"the DNS suffix {suffix} differs from the AD domain {domain}: a disjoint namespace", session.Evidence, "prov.disjoint-namespace");
+                $"the DNS suffix {suffix} differs from the AD domain {domain}: a disjoint namespace", session.Evidence, "prov.disjoint-namespace").Keyed("probe.dns.fqdn.disjoint", suffix, domain);
         }
 
         return ProbeResult.Pass(Id, domain is null
             ? $"{name} is a valid FQDN of {bytes} bytes (AD domain not known)"
-            : $"{name} is a valid FQDN of {bytes} bytes in the AD domain {domain}", session.Evidence);
+            : $"{name} is a valid FQDN of {bytes} bytes in the AD domain {domain}", session.Evidence)
+            .Keyed(domain is null ? ProbeLine.Of("probe.dns.fqdn.pass", "", name, bytes) : ProbeLine.Of("probe.dns.fqdn.pass-domain", "", name, bytes, domain));
     }
 
     /// <summary>Host-name rules: at least two labels, LDH labels of 1-63 characters not starting or ending in a hyphen, at most 253 characters, a non-numeric last label.</summary>

@@ -34,7 +34,7 @@ public abstract class DnsProbe : IProbe
         }
         catch (Exception ex)
         {
-            return ProbeResult.Error(Id, $"{Id} failed: {ex.GetType().Name}: {ex.Message}", session.Evidence);
+            return ProbeResult.Error(Id, $"{Id} failed: {ex.GetType().Name}: {ex.Message}", session.Evidence).Keyed("probe.failed", Id, ex.GetType().Name, ex.Message);
         }
     }
 
@@ -58,5 +58,5 @@ public abstract class DnsProbe : IProbe
 
     /// <summary>Inconclusive result when no server is usable, with the reason as evidence.</summary>
     protected ProbeResult NoServers(DnsProbeSession session) =>
-        ProbeResult.Inconclusive(Id, session.ServerProblem ?? "no DNS server to ask", session.Evidence);
+        ProbeResult.Inconclusive(Id, session.ServerLine ?? ProbeLine.Of("probe.dns.no-server", "no DNS server to ask"), session.Evidence);
 }

@@ -40,9 +40,9 @@ public sealed class DnsProbeSession
         Servers = servers.Distinct().ToList();
         if (Servers.Count == 0)
         {
-            ServerProblem = context.DnsServers.Count == 0
-                ? "no DNS server configured on this system; name one with --dns SERVER[:PORT]"
-                : "no usable --dns SERVER[:PORT]";
+            ServerLine = context.DnsServers.Count == 0
+                ? ProbeLine.Of("probe.dns.no-system-server", "no DNS server configured on this system; name one with --dns SERVER[:PORT]")
+                : ProbeLine.Of("probe.dns.no-usable-server", "no usable --dns SERVER[:PORT]");
         }
     }
 
@@ -52,7 +52,10 @@ public sealed class DnsProbeSession
 
     public IReadOnlyList<DnsServerEndpoint> Servers { get; }
 
-    public string? ServerProblem { get; }
+    public string? ServerProblem => ServerLine?.Text;
+
+    /// <summary><see cref="ServerProblem"/> with its message key.</summary>
+    public ProbeLine? ServerLine { get; }
 
     /// <summary>A snapshot of the rows so far (queries run in parallel add to it).</summary>
     public IReadOnlyList<Evidence> Evidence
@@ -78,13 +81,13 @@ public sealed class DnsProbeSession
     /// The AMT device's FQDN from <c>--target</c>: trailing dot dropped; a single label gets
     /// <c>--domain</c> appended. Null (with the reason) when the target is missing or an address.
     /// </summary>
-    public string? TargetName(out string reason)
+    public string? TargetName(out ProbeLine reason)
     {
-        reason = string.Empty;
+        reason = ProbeLine.Of("probe.dns.no-target", "");
         var target = Context.Target?.Trim();
         if (string.IsNullOrEmpty(target))
         {
-            reason = "no --target FQDN given";
+            reason = ProbeLine.Of("probe.dns.no-target", "no --target FQDN given");
             return null;
         }
 
@@ -92,7 +95,7 @@ public sealed class DnsProbeSession
         {
             if (string.IsNullOrWhiteSpace(Context.Fqdn))
             {
-                reason = $"--target {target} is an address, not a name";
+                reason = ProbeLine.Of("probe.dns.target-is-address", $"--target {target} is an address, not a name", target);
                 return null;
             }
 

@@ -34,7 +34,7 @@ public sealed class DnsReverseProbe : DnsProbe
         var addresses = forward.IPv4.Concat(forward.IPv6).ToList();
         if (addresses.Count == 0)
         {
-            return ProbeResult.Inconclusive(Id, $"{name} has no address to look up in reverse (see dns.forward)", session.Evidence);
+            return ProbeResult.Inconclusive(Id, $"{name} has no address to look up in reverse (see dns.forward)", session.Evidence).Keyed("probe.dns.reverse.no-address", name);
         }
 
         var responsive = DnsProbeSession.Responsive(forward.A.Concat(forward.Aaaa));
@@ -82,20 +82,20 @@ public sealed class DnsReverseProbe : DnsProbe
         {
             return ProbeResult.Finding(Id, "mismatch",
                 $"the reverse record of {string.Join("; ", mismatched)} does not name {name}",
-                session.Evidence, "prov.dns-dhcp", "console.wireless-name-resolution");
+                session.Evidence, "prov.dns-dhcp", "console.wireless-name-resolution").Keyed("probe.dns.reverse.mismatch", string.Join("; ", mismatched), name);
         }
 
         if (missing.Count > 0)
         {
             return ProbeResult.Finding(Id, "missing",
-                $"no PTR record for {string.Join(", ", missing)} ({name})", session.Evidence, "prov.dns-dhcp");
+                $"no PTR record for {string.Join(", ", missing)} ({name})", session.Evidence, "prov.dns-dhcp").Keyed("probe.dns.reverse.missing", string.Join(", ", missing), name);
         }
 
         if (matched.Count == 0 || unanswered.Count > 0)
         {
-            return ProbeResult.Inconclusive(Id, $"no server gave a usable reverse answer for {string.Join(", ", unanswered)}", session.Evidence);
+            return ProbeResult.Inconclusive(Id, $"no server gave a usable reverse answer for {string.Join(", ", unanswered)}", session.Evidence).Keyed("probe.dns.reverse.no-usable-answer", string.Join(", ", unanswered));
         }
 
-        return ProbeResult.Pass(Id, $"the PTR of {string.Join(", ", matched)} names {name}", session.Evidence);
+        return ProbeResult.Pass(Id, $"the PTR of {string.Join(", ", matched)} names {name}", session.Evidence).Keyed("probe.dns.reverse.pass", string.Join(", ", matched), name);
     }
 }

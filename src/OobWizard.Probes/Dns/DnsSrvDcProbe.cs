@@ -25,7 +25,7 @@ public sealed class DnsSrvDcProbe : DnsProbe
             : session.TargetName(out _) is { } target ? DnsName.Parent(target) : null;
         if (domain is null)
         {
-            return ProbeResult.Inconclusive(Id, "no domain: give --domain or --target FQDN", session.Evidence);
+            return ProbeResult.Inconclusive(Id, "no domain: give --domain or --target FQDN", session.Evidence).Keyed("probe.dns.no-domain");
         }
 
         if (session.Servers.Count == 0)
@@ -38,7 +38,7 @@ public sealed class DnsSrvDcProbe : DnsProbe
         var usable = results.Where(DnsProbeSession.IsUsable).ToList();
         if (usable.Count == 0)
         {
-            return ProbeResult.Inconclusive(Id, $"no server gave a usable answer for {name}", session.Evidence);
+            return ProbeResult.Inconclusive(Id, $"no server gave a usable answer for {name}", session.Evidence).Keyed("probe.dns.no-usable-answer", name);
         }
 
         var srv = usable.SelectMany(r => DnsAnswers.Final(r, QueryType.SRV)).OfType<SrvRecord>()
@@ -52,7 +52,7 @@ public sealed class DnsSrvDcProbe : DnsProbe
         if (srv.Count == 0)
         {
             return ProbeResult.Finding(Id, "missing", $"no domain controller is published as {name}", session.Evidence,
-                "prov.disjoint-namespace", "prov.dns-dhcp");
+                "prov.disjoint-namespace", "prov.dns-dhcp").Keyed("probe.dns.srv-dc.missing", name);
         }
 
         var glue = usable.SelectMany(r => r.Additionals).OfType<ARecord>().ToList();
@@ -65,6 +65,7 @@ public sealed class DnsSrvDcProbe : DnsProbe
                 (addresses.Count > 0 ? $", {string.Join(", ", addresses.Select(a => a.ToString()))}" : string.Empty));
         }
 
-        return ProbeResult.Pass(Id, $"{srv.Count} domain controller(s) for {domain}: {string.Join(", ", dcs)}", session.Evidence);
+        return ProbeResult.Pass(Id, $"{srv.Count} domain controller(s) for {domain}: {string.Join(", ", dcs)}", session.Evidence)
+            .Keyed(srv.Count == 1 ? "probe.dns.srv-dc.pass.one" : "probe.dns.srv-dc.pass.many", srv.Count, domain, string.Join(", ", dcs));
     }
 }

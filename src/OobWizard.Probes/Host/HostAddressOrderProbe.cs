@@ -40,8 +40,8 @@ public sealed class HostAddressOrderProbe : IProbe
                 if (hasV4 && hasV6)
                 {
                     return resolved.Addresses[0].AddressFamily == AddressFamily.InterNetworkV6
-                        ? ProbeResult.Finding(Id, "ipv6-first", $"{target} has IPv4 and IPv6 addresses and this host tries {resolved.Addresses[0]} (IPv6) first", evidence, "console.ipv6-slow")
-                        : ProbeResult.Pass(Id, $"{target} has IPv4 and IPv6 addresses and this host tries {resolved.Addresses[0]} (IPv4) first", evidence);
+                        ? ProbeResult.Finding(Id, "ipv6-first", $"{target} has IPv4 and IPv6 addresses and this host tries {resolved.Addresses[0]} (IPv6) first", evidence, "console.ipv6-slow").Keyed("probe.host.address-order.target-ipv6-first", target, resolved.Addresses[0])
+                        : ProbeResult.Pass(Id, $"{target} has IPv4 and IPv6 addresses and this host tries {resolved.Addresses[0]} (IPv4) first", evidence).Keyed("probe.host.address-order.target-ipv4-first", target, resolved.Addresses[0]);
                 }
             }
 
@@ -50,7 +50,7 @@ public sealed class HostAddressOrderProbe : IProbe
                 : PrefixPolicy.FromGaiConf(_options.ReadGaiConf());
             if (policy is null)
             {
-                return ProbeResult.Inconclusive(Id, "could not read the prefix policy table (netsh interface ipv6 show prefixpolicies)", evidence);
+                return ProbeResult.Inconclusive(Id, "could not read the prefix policy table (netsh interface ipv6 show prefixpolicies)", evidence).Keyed("probe.host.address-order.no-policy");
             }
 
             evidence.Add(new Evidence("policy", $"{policy.Source}: IPv6 precedence {policy.Ipv6Precedence?.ToString() ?? "none"}, IPv4 (::ffff:0:0/96) precedence {policy.Ipv4Precedence?.ToString() ?? "none"}"));
@@ -58,21 +58,21 @@ public sealed class HostAddressOrderProbe : IProbe
             evidence.Add(new Evidence("routable IPv6 address on this host", routable ? "yes" : "no"));
             if (!policy.PrefersIpv6)
             {
-                return ProbeResult.Pass(Id, $"the policy table ({policy.Source}) puts IPv4 before IPv6", evidence);
+                return ProbeResult.Pass(Id, $"the policy table ({policy.Source}) puts IPv4 before IPv6", evidence).Keyed("probe.host.address-order.pass", policy.Source);
             }
 
             if (!routable)
             {
-                return ProbeResult.Pass(Id, "the policy prefers IPv6, but this host has no routable IPv6 address, so IPv4 is used", evidence);
+                return ProbeResult.Pass(Id, "the policy prefers IPv6, but this host has no routable IPv6 address, so IPv4 is used", evidence).Keyed("probe.host.address-order.pass-no-ipv6");
             }
 
             return ProbeResult.Finding(Id, "ipv6-first",
                 $"this host prefers IPv6 ({policy.Source}: precedence {policy.Ipv6Precedence} over {policy.Ipv4Precedence} for IPv4) and has a routable IPv6 address",
-                evidence, "console.ipv6-slow");
+                evidence, "console.ipv6-slow").Keyed("probe.host.address-order.ipv6-first", policy.Source, policy.Ipv6Precedence, policy.Ipv4Precedence);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return ProbeResult.Error(Id, $"{Id} failed: {ex.GetType().Name}: {ex.Message}", evidence);
+            return ProbeResult.Error(Id, $"{Id} failed: {ex.GetType().Name}: {ex.Message}", evidence).Keyed("probe.failed", Id, ex.GetType().Name, ex.Message);
         }
     }
 }

@@ -69,12 +69,13 @@ public sealed class HostProxyProbe : IProbe
             if (blocking.Count > 0)
             {
                 var forWhom = target is null ? string.Empty : $" and {target} is not in its bypass list";
-                return ProbeResult.Finding(Id, "proxy-set", $"an HTTP proxy is set ({string.Join("; ", blocking)}){forWhom}: it can block WS-Man to AMT", evidence, "prov.wireless");
+                return ProbeResult.Finding(Id, "proxy-set", $"an HTTP proxy is set ({string.Join("; ", blocking)}){forWhom}: it can block WS-Man to AMT", evidence, "prov.wireless")
+                    .Keyed(target is null ? ProbeLine.Of("probe.host.proxy.set", "", string.Join("; ", blocking)) : ProbeLine.Of("probe.host.proxy.set-target", "", string.Join("; ", blocking), target));
             }
 
             return bypassed.Count > 0
-                ? ProbeResult.Pass(Id, $"a proxy is set ({string.Join("; ", bypassed)}) but {target} bypasses it", evidence)
-                : ProbeResult.Pass(Id, "no HTTP proxy is set", evidence);
+                ? ProbeResult.Pass(Id, $"a proxy is set ({string.Join("; ", bypassed)}) but {target} bypasses it", evidence).Keyed("probe.host.proxy.bypassed", string.Join("; ", bypassed), target)
+                : ProbeResult.Pass(Id, "no HTTP proxy is set", evidence).Keyed("probe.host.proxy.pass");
 
             void Classify(string what, string? bypassList)
             {
@@ -90,7 +91,7 @@ public sealed class HostProxyProbe : IProbe
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return ProbeResult.Error(Id, $"{Id} failed: {ex.GetType().Name}: {ex.Message}", evidence);
+            return ProbeResult.Error(Id, $"{Id} failed: {ex.GetType().Name}: {ex.Message}", evidence).Keyed("probe.failed", Id, ex.GetType().Name, ex.Message);
         }
     }
 
