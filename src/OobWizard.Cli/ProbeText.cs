@@ -22,11 +22,10 @@ public static class ProbeText
         return Format(m, key, result.SummaryArgs);
     }
 
-    /// <summary><paramref name="key"/> with <paramref name="args"/> in <paramref name="messages"/>' language; an argument made by <see cref="ProbeLine.Encode"/> is said as its own message first.</summary>
+    /// <summary><paramref name="key"/> with <paramref name="args"/> in <paramref name="messages"/>' language; a nested message (<see cref="KeyedText"/>) is said first.</summary>
     public static string Format(Messages messages, string key, IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        ArgumentNullException.ThrowIfNull(args);
-        return messages.Format(key, [.. args.Select(a => ProbeLine.TryDecode(a, out var k, out var inner) ? Format(messages, k, inner) : a)]);
+        return KeyedText.Format(messages.Format, key, args);
     }
 }

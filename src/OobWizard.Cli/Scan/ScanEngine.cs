@@ -139,7 +139,7 @@ public sealed class ScanEngine
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The probe runner turns a probe's faults into results; anything past it is reported, never a crash.
-                var failed = ProbeResult.Error("scan", ScanText.CheckFailed(ex));
+                var failed = ProbeResult.Error("scan", ScanText.CheckFailed(ex)).Keyed("scan.check-failed", ex.GetType().Name, ex.Message);
                 result = new ScanDeviceResult(target, new AmtCheckReport(target.Host, _template.User, [new AmtCheckEntry(failed, TimeSpan.Zero)], TimeSpan.Zero));
             }
             finally

@@ -692,7 +692,9 @@ public sealed class WizardWindow : Runnable
         run.Cts.Dispose();
         var result = task.IsCompletedSuccessfully
             ? task.Result
-            : ProbeResult.Error(run.ProbeId, task.Exception?.InnerException?.Message ?? "cancelled");
+            : task.Exception?.InnerException?.Message is { } failed
+                ? ProbeResult.Error(run.ProbeId, failed).Keyed("probe.failed-message", failed)
+                : ProbeResult.Error(run.ProbeId, "cancelled").Keyed("probe.cancelled");
         if (run.Check is { } check)
         {
             var outcome = _ctl.ApplyFixCheck(check, result);

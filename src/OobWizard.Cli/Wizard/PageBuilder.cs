@@ -89,7 +89,7 @@ public sealed class PageBuilder(WizardController ctl, bool unicode, MarkdownThem
         var head = new Paragraph();
         head.Append(glyph + " ", GlyphStyle(e.Outcome));
         head.Append(e.Probe + ": ", new Style(decoration: Decoration.Bold));
-        head.Append(e.Summary);
+        head.Append(e.SummaryIn(ctl.Content, ctl.Language));
         if (e.Rows.Count == 0)
         {
             return head;

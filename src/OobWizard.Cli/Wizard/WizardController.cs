@@ -379,7 +379,7 @@ public sealed class WizardController
         {
             Session.Record($"fix check {check.Probe}: still {result.Verdict}", _clock);
             Save();
-            return ChoiceOutcome.StillFaulty(Content.UiFormat(Language, "fixcheck.still", check.Probe, result.Summary));
+            return ChoiceOutcome.StillFaulty(Content.UiFormat(Language, "fixcheck.still", check.Probe, SummaryOf(result)));
         }
 
         var confirmed = result.Outcome is ProbeOutcome.Pass or ProbeOutcome.Finding;
@@ -390,8 +390,8 @@ public sealed class WizardController
         }
 
         return confirmed
-            ? ChoiceOutcome.Confirmed(Content.UiFormat(Language, "fixcheck.confirmed", check.Probe, result.Summary))
-            : ChoiceOutcome.Confirmed(Content.UiFormat(Language, "fixcheck.unconfirmed", check.Probe, result.Summary));
+            ? ChoiceOutcome.Confirmed(Content.UiFormat(Language, "fixcheck.confirmed", check.Probe, SummaryOf(result)))
+            : ChoiceOutcome.Confirmed(Content.UiFormat(Language, "fixcheck.unconfirmed", check.Probe, SummaryOf(result)));
     }
 
     /// <summary>Why the last probe's verdict did not move the wizard although its node maps it (null when it moved or did not apply).</summary>
@@ -545,6 +545,15 @@ public sealed class WizardController
     public IReadOnlyList<string> Breadcrumb() =>
         Session.State.Path.Select(id => id == Node.StartId ? Content.Ui(Language, "app.name") : Content.Text(Language, id).Title).ToList();
 
+    /// <summary>A probe's summary in the wizard's language (English when the probe gives no key).</summary>
+    public string SummaryOf(ProbeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.SummaryKey is { } key && Language != Languages.Default
+            ? KeyedText.Format((k, a) => Content.UiFormat(Language, k, a), key, result.SummaryArgs)
+            : result.Summary;
+    }
+
     private void Record(string nodeId, ProbeResult result)
     {
         Session.Evidence.Add(new ProbeEvidence(
@@ -555,7 +564,11 @@ public sealed class WizardController
             result.Summary,
             result.Evidence.Select(e => new EvidenceRow(e.Name, e.Value)).ToList(),
             result.SuggestedDiagnoses,
-            _clock.Now));
+            _clock.Now)
+        {
+            SummaryKey = result.SummaryKey,
+            SummaryArgs = result.SummaryKey is null ? null : result.SummaryArgs,
+        });
         Session.Record($"probe {result.ProbeId}: {result.Verdict}", _clock);
     }
 }

@@ -78,7 +78,7 @@ public static class ReportExporter
             foreach (var e in session.Evidence)
             {
                 sb.Append("### `").Append(e.Probe).Append("`: ").Append(content.Ui(lang, "outcome." + e.Outcome, e.Outcome)).Append(" (`").Append(e.Verdict).Append("`)\n\n");
-                sb.Append(Escape(e.Summary)).Append("\n\n");
+                sb.Append(Escape(e.SummaryIn(content, lang))).Append("\n\n");
                 if (e.Rows.Count > 0)
                 {
                     sb.Append('|').Append(Ui("evidence.fact")).Append('|').Append(Ui("evidence.value")).Append("|\n|---|---|\n");

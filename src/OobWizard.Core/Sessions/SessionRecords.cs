@@ -15,7 +15,26 @@ public sealed record ProbeEvidence(
     string Summary,
     IReadOnlyList<EvidenceRow> Rows,
     IReadOnlyList<string> Suggested,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>
+    /// The message key of <see cref="Summary"/> (<c>probe.*</c> in messages.yaml), so a report or a resumed wizard says it in
+    /// its own language; null in sessions saved before keys were kept (then the English <see cref="Summary"/> is shown).
+    /// </summary>
+    public string? SummaryKey { get; init; }
+
+    /// <summary>The values of <see cref="SummaryKey"/>'s placeholders (hosts, users, counts; never a password).</summary>
+    public IReadOnlyList<string>? SummaryArgs { get; init; }
+
+    /// <summary>The summary in <paramref name="language"/>: the key's text with its arguments, else the English summary.</summary>
+    public string SummaryIn(Content.ContentSet content, string language)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return SummaryKey is { } key && language != Content.Languages.Default
+            ? Content.KeyedText.Format((k, a) => content.UiFormat(language, k, a), key, SummaryArgs ?? [])
+            : Summary;
+    }
+}
 
 /// <summary>A note the user typed at a node.</summary>
 public sealed record SessionNote(string Node, string Text, DateTimeOffset At);
