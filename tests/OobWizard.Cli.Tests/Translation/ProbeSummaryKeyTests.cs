@@ -4,6 +4,7 @@ using OobWizard.Core.Content;
 using OobWizard.Lab;
 using OobWizard.Probes;
 using OobWizard.Probes.ActiveDirectory;
+using OobWizard.Probes.Amt;
 using OobWizard.Probes.Dns;
 
 namespace OobWizard.Cli.Tests.Translation;
@@ -28,7 +29,7 @@ public sealed class ProbeSummaryKeyTests
         new[] { "en", "de", "ja" }.ToDictionary(l => l, EnglishLeak.Read));
 
     /// <summary>Fails naming the probe, the key and what is wrong with it.</summary>
-    public static void AssertKeyed(ProbeResult r, string where)
+    internal static void AssertKeyed(ProbeResult r, string where)
     {
         Assert.True(r.SummaryKey is not null, $"{where}: {r.ProbeId} ({r.Outcome}, {r.Verdict}) has no message key: \"{r.Summary}\"");
         foreach (var (key, count) in KeyedText.Keys(r.SummaryKey!, r.SummaryArgs))
