@@ -55,8 +55,13 @@ public sealed class AmtRedirectionProbe : AmtProbe
         return off.Count == 0
             ? ProbeResult.Pass(Id, "SOL, IDE redirection and the listener are enabled", evidence).Keyed("probe.amt.redirection.pass")
             : ProbeResult.Finding(Id, "disabled", $"{Join(off)} {(off.Count == 1 ? "is" : "are")} disabled", evidence, AmtDiagnoses.RedirectionDisabled)
-                .Keyed("probe.amt.redirection.disabled", string.Join(", ", new[] { (sol == false, "Serial over LAN"), (ider == false, "IDE redirection"), (listener != true, "ListenerEnabled") }.Where(x => x.Item1).Select(x => x.Item2)));
+                .Keyed("probe.amt.redirection.disabled", Off(sol == false, ider == false, listener != true));
     }
+
+    /// <summary>What is off, as a message of its own (<c>probe.amt.redirection.off.SIL</c>, one digit each for SOL, IDE-R and the listener).</summary>
+    private static ProbeLine Off(bool sol, bool ider, bool listener) =>
+        ProbeLine.Of($"probe.amt.redirection.off.{(sol ? 1 : 0)}{(ider ? 1 : 0)}{(listener ? 1 : 0)}",
+            string.Join(", ", new[] { (sol, "Serial over LAN"), (ider, "IDE redirection"), (listener, "ListenerEnabled") }.Where(x => x.Item1).Select(x => x.Item2)));
 
     private static string Join(List<string> items) =>
         items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";

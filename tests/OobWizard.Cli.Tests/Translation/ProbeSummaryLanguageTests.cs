@@ -108,7 +108,7 @@ public sealed class ProbeSummaryLanguageTests
         Assert.True(run.Exit == 0, run.Err);
         var summaries = run.Out.Split('\n').Where(l => l.Contains("amt.redirection:", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(summaries);
-        Assert.Contains(summaries, l => l.Contains("無効: ", StringComparison.Ordinal));
+        Assert.Contains(summaries, l => l.Contains("無効: ", StringComparison.Ordinal) && l.Contains("IDE リダイレクト", StringComparison.Ordinal));
         EnglishLeak.AssertNone("ja", string.Join("\n", summaries), "wizard probe page");
         EnglishLeak.AssertNoEnglishWords("ja", string.Join("\n", summaries), "wizard probe page");
         // The session keeps the key and its arguments, never the password.
@@ -128,7 +128,7 @@ public sealed class ProbeSummaryLanguageTests
         run.Run("", "report", file, "--lang", "de");
 
         Assert.True(run.Exit == 0, run.Err);
-        Assert.Contains("ausgeschaltet: ", run.Out, StringComparison.Ordinal);
+        Assert.Contains("ausgeschaltet: Serial over LAN, IDE-Umleitung", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(english, run.Out, StringComparison.Ordinal);
 
         // A session saved before keys were kept still loads and shows its English summary.
