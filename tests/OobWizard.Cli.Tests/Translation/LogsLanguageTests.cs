@@ -40,7 +40,7 @@ public static partial class LogsLanguageTests
             var run = await RunAsync(env, [.. choose, "logs", LogsDir]);
 
             Assert.True(run.Exit == 0, run.All);
-            Assert.Contains(lang == "de" ? "Amtopmgr.log: 5 Zeilen, gelesen als Amtopmgr.log (Komponente seiner Zeilen: SMS_AMT_OPERATION_MANAGER)"
+            Assert.Contains(lang == "de" ? "Amtopmgr.log: 5 Zeilen, gelesen als Amtopmgr.log (Komponente in den Zeilen: SMS_AMT_OPERATION_MANAGER)"
                 : "Amtopmgr.log: 5 行、Amtopmgr.log として読み取り (各行のコンポーネント SMS_AMT_OPERATION_MANAGER)", run.Out, StringComparison.Ordinal);
             Assert.Contains(lang == "de" ? "Dateien sind keine bekannten Protokolle" : "個のファイルは既知のログではありません", run.Out, StringComparison.Ordinal);
             Assert.Contains(lang == "de" ? "1. \"Error: Device internal error.\" ist eine Meldung mit mehreren möglichen Ursachen:"
