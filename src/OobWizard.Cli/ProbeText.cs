@@ -28,4 +28,17 @@ public static class ProbeText
         ArgumentNullException.ThrowIfNull(messages);
         return KeyedText.Format(messages.Format, key, args);
     }
+
+    /// <summary>
+    /// An evidence row's label in the run's language: its key (<see cref="Evidence.LabelKey"/>) when English has it, else the
+    /// English <see cref="Evidence.Name"/> as it stands. A key the language lacks is English and recorded in <see cref="Messages.Fallbacks"/>.
+    /// </summary>
+    public static string EvidenceName(Evidence evidence, Messages? messages = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var m = messages ?? Messages.Current;
+        return m.Language == Languages.Default
+            ? evidence.Name
+            : EvidenceLabel.Format(m.Format, m.Has, evidence.Name, evidence.NameKey, evidence.NameArgs);
+    }
 }

@@ -19,6 +19,32 @@ public sealed record Evidence
 
     public string Value { get => _value; init => _value = EvidenceText.Clean(value); }
 
+    /// <summary>
+    /// The message key of a label built from parts (<c>evidence.label.*</c>, e.g. "PTR {0}"), with <see cref="NameArgs"/>;
+    /// null for a fixed label, whose key is <see cref="Core.Content.EvidenceLabel.Key"/> of <see cref="Name"/>. The English
+    /// <see cref="Name"/> stays the record (check --json, sessions).
+    /// </summary>
+    public string? NameKey { get; init; }
+
+    /// <summary>The values of <see cref="NameKey"/>'s placeholders, cleaned like <see cref="Name"/>.</summary>
+    public IReadOnlyList<string> NameArgs { get; init; } = [];
+
+    /// <summary>The key the label is said by: <see cref="NameKey"/>, else the fixed label's own.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string LabelKey => NameKey ?? Core.Content.EvidenceLabel.Key(Name);
+
+    /// <summary>This row with its label said by <paramref name="key"/> (whose English text with <paramref name="args"/> is <see cref="Name"/>).</summary>
+    public Evidence Keyed(string key, params object?[] args)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(args);
+        return this with
+        {
+            NameKey = key,
+            NameArgs = [.. args.Select(ProbeLine.Arg)],
+        };
+    }
+
     public void Deconstruct(out string name, out string value)
     {
         name = Name;

@@ -3,8 +3,27 @@ namespace OobWizard.Core.Sessions;
 /// <summary>A step as saved: the node left, the trigger (graph spelling) and the node reached.</summary>
 public sealed record SavedStep(string From, string Trigger, string To, DateTimeOffset At);
 
-/// <summary>One fact row of probe evidence.</summary>
-public sealed record EvidenceRow(string Name, string Value);
+/// <summary>One fact row of probe evidence: the English label (the record) and the value as observed.</summary>
+public sealed record EvidenceRow(string Name, string Value)
+{
+    /// <summary>
+    /// The message key of a label built from parts (<c>evidence.label.*</c>), with <see cref="NameArgs"/>; null for a fixed
+    /// label (its key is <see cref="Content.EvidenceLabel.Key"/> of <see cref="Name"/>) and in sessions saved before keys were kept.
+    /// </summary>
+    public string? NameKey { get; init; }
+
+    /// <summary>The values of <see cref="NameKey"/>'s placeholders (host names, addresses; never a password).</summary>
+    public IReadOnlyList<string>? NameArgs { get; init; }
+
+    /// <summary>The label in <paramref name="language"/>: its key's text when the content has one, else the English <see cref="Name"/>.</summary>
+    public string NameIn(Content.ContentSet content, string language)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (language == Content.Languages.Default) return Name;
+        var english = content.UiStrings.TryGetValue(Content.Languages.Default, out var en) ? en : null;
+        return Content.EvidenceLabel.Format((k, a) => content.UiFormat(language, k, a), k => english?.ContainsKey(k) == true, Name, NameKey, NameArgs);
+    }
+}
 
 /// <summary>What a probe found at a node, kept for the report.</summary>
 public sealed record ProbeEvidence(

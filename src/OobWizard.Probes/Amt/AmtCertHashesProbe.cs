@@ -58,7 +58,7 @@ public sealed class AmtCertHashesProbe : AmtProbe
                 var flags = new List<string> { HashTypeName(h.Long("HashType")) };
                 if (h.Bool("IsDefault") == true) flags.Add("default");
                 flags.Add(h.Bool("Enabled") == true ? "active" : "inactive");
-                evidence.Add(new($"hash: {name}", $"{Hex(h["HashData"])} ({string.Join(", ", flags)})"));
+                evidence.Add(new Evidence($"hash: {name}", $"{Hex(h["HashData"])} ({string.Join(", ", flags)})").Keyed("evidence.label.hash", name));
             }
 
             if (root is null)

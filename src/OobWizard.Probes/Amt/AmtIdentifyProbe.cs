@@ -30,8 +30,8 @@ public sealed class AmtIdentifyProbe : AmtProbe
         var evidence = new List<Evidence> { scope.Transport };
         if (contact.FailureLine is { } failure)
         {
-            if (contact.Http is { } h) evidence.Add(new($"TCP {h.Port.ToString(CultureInfo.InvariantCulture)}", h.Text));
-            if (contact.Tls is { } t) evidence.Add(new($"TCP {t.Port.ToString(CultureInfo.InvariantCulture)}", t.Text));
+            if (contact.Http is { } h) evidence.Add(new Evidence($"TCP {h.Port.ToString(CultureInfo.InvariantCulture)}", h.Text).Keyed("evidence.label.tcp", h.Port));
+            if (contact.Tls is { } t) evidence.Add(new Evidence($"TCP {t.Port.ToString(CultureInfo.InvariantCulture)}", t.Text).Keyed("evidence.label.tcp", t.Port));
             return contact.TimedOut
                 ? ProbeResult.Error(Id, failure, evidence)
                 : ProbeResult.Error(Id, failure with { Text = $"cannot connect: {failure.Text}" }, evidence);

@@ -41,8 +41,8 @@ public sealed class AmtNetworkProbe : AmtProbe
         {
             var kind = IsWireless(p) ? "wireless" : "wired";
             var address = p["IPAddress"] is { Length: > 0 } ip ? ip : p.Bool("DHCPEnabled") == true ? "(DHCP, address not reported)" : "(none)";
-            evidence.Add(new($"{kind} ({p["InstanceID"] ?? "?"})",
-                $"link {(p.Bool("LinkIsUp") == true ? "up" : "down")}, DHCP {AmtProbeSupport.OnOff(p.Bool("DHCPEnabled"))}, address {address}, MAC {p["MACAddress"] ?? "?"}"));
+            evidence.Add(new Evidence($"{kind} ({p["InstanceID"] ?? "?"})",
+                $"link {(p.Bool("LinkIsUp") == true ? "up" : "down")}, DHCP {AmtProbeSupport.OnOff(p.Bool("DHCPEnabled"))}, address {address}, MAC {p["MACAddress"] ?? "?"}").Keyed(IsWireless(p) ? "evidence.label.wireless-port" : "evidence.label.wired-port", p["InstanceID"] ?? "?"));
         }
 
         var targetAddresses = await ResolveAsync(context.Target!, cancellationToken).ConfigureAwait(false);

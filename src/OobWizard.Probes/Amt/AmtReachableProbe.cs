@@ -42,17 +42,18 @@ public sealed class AmtReachableProbe : AmtProbe
 
         var evidence = new List<Evidence>
         {
-            new($"TCP {http.Port.ToString(CultureInfo.InvariantCulture)} (WS-Man HTTP)", http.Text),
-            new($"TCP {tls.Port.ToString(CultureInfo.InvariantCulture)} (WS-Man TLS)", tls.Text),
+            new Evidence($"TCP {http.Port.ToString(CultureInfo.InvariantCulture)} (WS-Man HTTP)", http.Text).Keyed("evidence.label.tcp-wsman-http", http.Port),
+            new Evidence($"TCP {tls.Port.ToString(CultureInfo.InvariantCulture)} (WS-Man TLS)", tls.Text).Keyed("evidence.label.tcp-wsman-tls", tls.Port),
         };
         for (var i = 0; i < others.Count; i++)
         {
-            evidence.Add(new($"TCP {others[i].Port.ToString(CultureInfo.InvariantCulture)} ({others[i].Role})", states[i].Text));
+            evidence.Add(new Evidence($"TCP {others[i].Port.ToString(CultureInfo.InvariantCulture)} ({others[i].Role})", states[i].Text)
+                .Keyed("evidence.label.tcp-role", others[i].Port, ProbeLine.Of(Core.Content.EvidenceLabel.Key(others[i].Role), others[i].Role)));
         }
 
-        evidence.Add(new($"RMCP ping UDP {Options.RmcpPort.ToString(CultureInfo.InvariantCulture)}", pong is null
+        evidence.Add(new Evidence($"RMCP ping UDP {Options.RmcpPort.ToString(CultureInfo.InvariantCulture)}", pong is null
             ? $"no pong within {contact.PongGrace.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms (inconclusive: AMT before 4.0, or RmcpPingResponseEnabled off)"
-            : $"answered: {(pong.IsIntel ? "Intel" : $"IANA {pong.IanaEnterprise.ToString(CultureInfo.InvariantCulture)}")} AMT {pong.MajorVersion.ToString(CultureInfo.InvariantCulture)}.{pong.MinorVersion.ToString(CultureInfo.InvariantCulture)}, WS-Man port {pong.WsmanPort.ToString(CultureInfo.InvariantCulture)}, {pong.ProvisioningStateText}"));
+            : $"answered: {(pong.IsIntel ? "Intel" : $"IANA {pong.IanaEnterprise.ToString(CultureInfo.InvariantCulture)}")} AMT {pong.MajorVersion.ToString(CultureInfo.InvariantCulture)}.{pong.MinorVersion.ToString(CultureInfo.InvariantCulture)}, WS-Man port {pong.WsmanPort.ToString(CultureInfo.InvariantCulture)}, {pong.ProvisioningStateText}").Keyed("evidence.label.rmcp-ping-udp", Options.RmcpPort));
         if (contact.PortNote is { } note) evidence.Add(new("WS-Man port used", note));
 
         var open = new[] { http, tls }.Concat(states).Where(s => s.Open).Select(s => s.Port.ToString(CultureInfo.InvariantCulture)).ToList();

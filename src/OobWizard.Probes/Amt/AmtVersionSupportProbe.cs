@@ -68,7 +68,7 @@ public sealed class AmtVersionSupportProbe : AmtProbe
             var ok = rule.Supports(version);
             if (ok) supportedBy.Add(rule.Release);
             var why = ok ? "native support" : version.CompareTo(rule.Minimum) < 0 ? "older than it supports (Intel WS-MAN Translator needed)" : "newer than it knows";
-            evidence.Add(new(rule.Release, $"{why}: supports AMT {rule.RangeText}{(rule.Verified ? "" : " (unverified)")}"));
+            evidence.Add(new Evidence(rule.Release, $"{why}: supports AMT {rule.RangeText}{(rule.Verified ? "" : " (unverified)")}").Keyed("evidence.label.configmgr-release", rule.Release));
         }
 
         evidence.Add(new("SP2 audit log", version.CompareTo(ConfigMgrAmtSupport.AuditingMinimum) >= 0

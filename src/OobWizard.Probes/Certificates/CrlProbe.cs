@@ -147,7 +147,7 @@ public sealed class CrlProbe : IProbe
             }
         }
 
-        foreach (var (url, _, text) in results) evidence.Add(new(url, text));
+        foreach (var (url, _, text) in results) evidence.Add(new Evidence(url, text).Keyed("evidence.label.crl-url", url));
         // Revoked anywhere decides; else one good CRL is what WinRM needs; else the first problem found.
         if (results.FirstOrDefault(r => r.Verdict == "revoked") is { Url: not null } revoked)
         {

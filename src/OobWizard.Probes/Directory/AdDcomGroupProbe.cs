@@ -96,7 +96,7 @@ public sealed class AdDcomGroupProbe : DirectoryProbe
         {
             var path = MembershipPath(caReader, caNc, group.Dn, memberDns);
             var name = group.First("sAMAccountName") ?? group.Dn;
-            session.Add($"group {name}", $"{group.Dn}: {group.All("member").Count} direct member(s); {(path is null ? "the site server is not a member" : "member through " + string.Join(" → ", path))}");
+            session.Add(new Evidence($"group {name}", $"{group.Dn}: {group.All("member").Count} direct member(s); {(path is null ? "the site server is not a member" : "member through " + string.Join(" → ", path))}").Keyed("evidence.label.group", name));
             if (path is not null)
             {
                 return ProbeResult.Pass(Id, $"{shortName}$ is in {name} ({(path.Count == 1 ? "directly" : $"nested through {string.Join(" → ", path.Take(path.Count - 1).Select(Rdn))}")})", session.Snapshot())

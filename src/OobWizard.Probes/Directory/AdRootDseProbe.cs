@@ -28,7 +28,7 @@ public sealed class AdRootDseProbe : DirectoryProbe
         var domain = nc is null ? null : DistinguishedName.DomainOf(nc);
         session.Add("defaultNamingContext", nc ?? "(none)");
         session.Add("domain (DNS)", domain ?? "(unknown)");
-        session.Add("dnsHostName", root.First("dnsHostName") ?? "(none)");
+        session.Add(new Evidence("dnsHostName", root.First("dnsHostName") ?? "(none)").Keyed("evidence.label.rootdse-dnshostname"));
         session.Add("rootDomainNamingContext", root.First("rootDomainNamingContext") ?? "(none)");
         session.Add("domain functional level", FunctionalLevel(root.First("domainFunctionality")));
         session.Add("global catalog", root.First("isGlobalCatalogReady") is { } gc ? (gc.Equals("TRUE", StringComparison.OrdinalIgnoreCase) ? "ready" : "not ready") : "(not said)");

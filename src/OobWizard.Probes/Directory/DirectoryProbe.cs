@@ -83,7 +83,7 @@ public abstract class DirectoryProbe : IProbe
                     return LdapVerdicts.From(Id, ex, session.Snapshot());
                 }
 
-                evidence.Add(new($"{DomainControllerLocator.Describe(endpoint)}", ex.Message));
+                evidence.Add(new Evidence(DomainControllerLocator.Describe(endpoint), ex.Message).Keyed("evidence.label.endpoint", DomainControllerLocator.Describe(endpoint)));
             }
         }
 

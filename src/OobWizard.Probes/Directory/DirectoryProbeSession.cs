@@ -42,11 +42,14 @@ public sealed class DirectoryProbeSession : IDisposable
     /// <summary>Bound for one TCP connect or LDAP request.</summary>
     public TimeSpan RequestTimeout => RequestBound(Context);
 
-    public void Add(string name, string value)
+    public void Add(string name, string value) => Add(new Evidence(name, value));
+
+    /// <summary>Adds <paramref name="row"/> (a row whose label is built from parts and so names its key).</summary>
+    public void Add(Evidence row)
     {
         lock (Evidence)
         {
-            Evidence.Add(new(name, value));
+            Evidence.Add(row);
         }
     }
 

@@ -29,7 +29,7 @@ public static class DomainControllerLocator
             var r = await dns.Client.QueryAsync(server, name, QueryType.SRV, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!DnsProbeSession.IsUsable(r))
             {
-                evidence.Add(new($"SRV {name} at {server}", r.Response is null ? $"no answer: {r.Error}" : DnsRecordText.Rcode(r.ResponseCode!.Value)));
+                evidence.Add(new Evidence($"SRV {name} at {server}", r.Response is null ? $"no answer: {r.Error}" : DnsRecordText.Rcode(r.ResponseCode!.Value)).Keyed("evidence.label.srv-at", name, server));
                 continue;
             }
 
@@ -37,7 +37,7 @@ public static class DomainControllerLocator
                 .Select(s => (Target: DnsName.Normalize(s.Target.Value), s.Port, s.Priority, s.Weight))
                 .Where(s => s.Target != DnsName.Root)
                 .OrderBy(s => s.Priority).ThenByDescending(s => s.Weight).ToList();
-            evidence.Add(new($"SRV {name} at {server}", records.Count == 0 ? "no records" : string.Join(", ", records.Select(s => $"{s.Target}:{s.Port} (priority {s.Priority}, weight {s.Weight})"))));
+            evidence.Add(new Evidence($"SRV {name} at {server}", records.Count == 0 ? "no records" : string.Join(", ", records.Select(s => $"{s.Target}:{s.Port} (priority {s.Priority}, weight {s.Weight})"))).Keyed("evidence.label.srv-at", name, server));
             if (records.Count == 0)
             {
                 return ([], ProbeLine.Of("probe.ad.locate.no-srv", $"no domain controller is published as {name} (SRV) at {server}; name one with --dc HOST", name, server));
@@ -56,7 +56,7 @@ public static class DomainControllerLocator
 
                 if (addresses.Count == 0)
                 {
-                    evidence.Add(new($"DC {srv.Target}", $"no address at {server}"));
+                    evidence.Add(new Evidence($"DC {srv.Target}", $"no address at {server}").Keyed("evidence.label.dc", srv.Target));
                     continue;
                 }
 

@@ -69,11 +69,14 @@ public sealed class DnsProbeSession
         }
     }
 
-    public void Add(string name, string value)
+    public void Add(string name, string value) => Add(new Evidence(name, value));
+
+    /// <summary>Adds <paramref name="row"/> (a row whose label is built from parts and so names its key).</summary>
+    public void Add(Evidence row)
     {
         lock (_evidence)
         {
-            _evidence.Add(new Evidence(name, value));
+            _evidence.Add(row);
         }
     }
 
@@ -142,7 +145,7 @@ public sealed class DnsProbeSession
         var notBelieved = r.NotBelieved.Count == 0 ? string.Empty : $". Not believed: {string.Join("; ", r.NotBelieved)}";
         if (r.Response is null)
         {
-            Add(key, $"no answer ({r.Transport}, {r.ElapsedText}): {r.Error}{notBelieved}");
+            Add(new Evidence(key, $"no answer ({r.Transport}, {r.ElapsedText}): {r.Error}{notBelieved}").Keyed("evidence.label.dns-query", key));
             return;
         }
 
@@ -150,7 +153,7 @@ public sealed class DnsProbeSession
         var records = r.Answers.Count == 0
             ? "no records"
             : string.Join("; ", r.Answers.Select(a => $"{(DnsName.Equal(DnsRecordText.Name(a), r.Name) ? string.Empty : DnsRecordText.Name(a) + " ")}{DnsRecordText.Type(a.RecordType)} {DnsRecordText.Data(a)} (TTL {DnsRecordText.Ttl(a).ToString(CultureInfo.InvariantCulture)})"));
-        Add(key, $"{head}: {records}{notBelieved}");
+        Add(new Evidence(key, $"{head}: {records}{notBelieved}").Keyed("evidence.label.dns-query", key));
     }
 
     /// <summary>The servers that sent any answer, in session order: later steps skip the silent ones.</summary>

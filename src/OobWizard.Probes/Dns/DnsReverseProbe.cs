@@ -58,7 +58,7 @@ public sealed class DnsReverseProbe : DnsProbe
             }
             else if (targets.Count == 0)
             {
-                session.Add($"PTR {address}", "no PTR record" + (decides ? string.Empty : " (IPv6: shown only)"));
+                session.Add(new Evidence($"PTR {address}", "no PTR record" + (decides ? string.Empty : " (IPv6: shown only)")).Keyed("evidence.label.ptr", address));
                 if (decides)
                 {
                     missing.Add(address);
@@ -70,7 +70,7 @@ public sealed class DnsReverseProbe : DnsProbe
             }
             else
             {
-                session.Add($"PTR {address}", $"names {string.Join(", ", targets)}, not {name}" + (decides ? string.Empty : " (IPv6: shown only)"));
+                session.Add(new Evidence($"PTR {address}", $"names {string.Join(", ", targets)}, not {name}" + (decides ? string.Empty : " (IPv6: shown only)")).Keyed("evidence.label.ptr", address));
                 if (decides)
                 {
                     mismatched.Add($"{address} -> {string.Join(", ", targets)}");

@@ -61,8 +61,8 @@ public sealed class DnsSrvDcProbe : DnsProbe
         {
             var addresses = glue.Where(g => DnsName.Equal(g.DomainName.Value, s.Target)).Select(g => g.Address).Distinct().ToList();
             dcs.Add($"{s.Target}:{s.Port}" + (addresses.Count > 0 ? $" ({string.Join(", ", addresses)})" : string.Empty));
-            session.Add($"DC {s.Target}", $"priority {s.Priority}, weight {s.Weight}, port {s.Port}" +
-                (addresses.Count > 0 ? $", {string.Join(", ", addresses.Select(a => a.ToString()))}" : string.Empty));
+            session.Add(new Evidence($"DC {s.Target}", $"priority {s.Priority}, weight {s.Weight}, port {s.Port}" +
+                (addresses.Count > 0 ? $", {string.Join(", ", addresses.Select(a => a.ToString()))}" : string.Empty)).Keyed("evidence.label.dc", s.Target));
         }
 
         return ProbeResult.Pass(Id, $"{srv.Count} domain controller(s) for {domain}: {string.Join(", ", dcs)}", session.Evidence)

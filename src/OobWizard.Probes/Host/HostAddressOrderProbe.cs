@@ -34,7 +34,7 @@ public sealed class HostAddressOrderProbe : IProbe
             if (!string.IsNullOrEmpty(target) && !IPAddress.TryParse(target.Trim('[', ']'), out _))
             {
                 var resolved = await _options.SystemResolver.ResolveAsync(target, cancellationToken).ConfigureAwait(false);
-                evidence.Add(new Evidence($"system order for {target}", resolved.Found ? string.Join(", ", resolved.Addresses) : $"not resolved ({resolved.Error})"));
+                evidence.Add(new Evidence($"system order for {target}", resolved.Found ? string.Join(", ", resolved.Addresses) : $"not resolved ({resolved.Error})").Keyed("evidence.label.system-order-for", target));
                 var hasV4 = resolved.Addresses.Any(a => a.AddressFamily == AddressFamily.InterNetwork);
                 var hasV6 = resolved.Addresses.Any(a => a.AddressFamily == AddressFamily.InterNetworkV6 && !a.IsIPv4MappedToIPv6);
                 if (hasV4 && hasV6)

@@ -41,7 +41,7 @@ public sealed class HostProxyProbe : IProbe
                     continue;
                 }
 
-                evidence.Add(new Evidence(variable, value));
+                evidence.Add(new Evidence(variable, value).Keyed("evidence.label.proxy-variable", variable));
                 Classify($"{variable}={value}", noProxy);
             }
 

@@ -80,19 +80,19 @@ public sealed record CertificateFacts(
         return false;
     }
 
-    public IReadOnlyList<Evidence> ToEvidence(string prefix = "TLS certificate")
+    public IReadOnlyList<Evidence> ToEvidence()
     {
         var rows = new List<Evidence>
         {
-            new($"{prefix} subject", Subject),
-            new($"{prefix} issuer", SelfSigned ? $"{Issuer} (self-signed)" : Issuer),
-            new($"{prefix} valid from", NotBefore.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
-            new($"{prefix} valid to", NotAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
-            new($"{prefix} names", DnsNames.Count == 0 ? "(none)" : string.Join(", ", DnsNames)),
-            new($"{prefix} key", $"{KeyAlgorithm} {KeySize.ToString(CultureInfo.InvariantCulture)} bits"),
-            new($"{prefix} SHA-1", Sha1Thumbprint),
+            new("TLS certificate subject", Subject),
+            new("TLS certificate issuer", SelfSigned ? $"{Issuer} (self-signed)" : Issuer),
+            new("TLS certificate valid from", NotBefore.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+            new("TLS certificate valid to", NotAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+            new("TLS certificate names", DnsNames.Count == 0 ? "(none)" : string.Join(", ", DnsNames)),
+            new("TLS certificate key", $"{KeyAlgorithm} {KeySize.ToString(CultureInfo.InvariantCulture)} bits"),
+            new("TLS certificate SHA-1", Sha1Thumbprint),
         };
-        rows.Add(new($"{prefix} CRL distribution points", CrlDistributionPoints.Count == 0 ? "(none)" : string.Join(", ", CrlDistributionPoints)));
+        rows.Add(new("TLS certificate CRL distribution points", CrlDistributionPoints.Count == 0 ? "(none)" : string.Join(", ", CrlDistributionPoints)));
         return rows;
     }
 
