@@ -94,8 +94,8 @@ public sealed class AdContainerProbe : DirectoryProbe
         var sameName = (gc ?? reader).Search(gc is not null ? "" : domainNc, SearchScope.Subtree,
             $"(&(|(objectClass=organizationalUnit)(objectClass=container))(name={LdapFilter.Escape(name)}))", ["objectClass"], sizeLimit: 20);
         var found = sameName.Entries.Select(e => e.Dn).ToList();
-        var sameNameRow = new Evidence($"containers named '{name}' in {searchIn}", found.Count == 0 ? "none" : string.Join("; ", found));
-        session.Add(gc is not null ? sameNameRow.Keyed("evidence.label.containers-named-in-forest", name) : sameNameRow.Keyed("evidence.label.containers-named-in", name, searchIn));
+        session.Add(new Evidence($"containers named '{name}' in {searchIn}", found.Count == 0 ? "none" : string.Join("; ", found))
+            .Keyed(gc is not null ? "evidence.label.containers-named-in-forest" : "evidence.label.containers-named-in", gc is not null ? [name] : [name, searchIn]));
         if (found.Count > 0)
         {
             reasons.Add($"a container named '{name}' exists at {string.Join("; ", found)} (moved, or the DN names the wrong domain)");
