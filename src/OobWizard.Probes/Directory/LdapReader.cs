@@ -126,7 +126,7 @@ public sealed class LdapReader : IDisposable
                 }
                 catch (Exception ex) when (ex is LdapException or DirectoryOperationException)
                 {
-                    throw reader.Translate(ex, $"bind as {credential.User}");
+                    throw reader.Translate(ex, ProbeLine.Of("probe.ldap.what.bind", $"bind as {credential.User}", credential.User));
                 }
 
                 reader.BoundAs = credential.User;
@@ -189,7 +189,7 @@ public sealed class LdapReader : IDisposable
         }
         catch (Exception ex) when (ex is LdapException or DirectoryOperationException or BerConversionException or InvalidCastException)
         {
-            throw Translate(ex, $"search of '{baseDn}'");
+            throw Translate(ex, ProbeLine.Of("probe.ldap.what.search", $"search of '{baseDn}'", baseDn));
         }
 
         _exchanges++;
@@ -243,8 +243,9 @@ public sealed class LdapReader : IDisposable
     }
 
     /// <summary>Maps the runtime's exceptions to <see cref="DirectoryException"/> (RFC 4511 Appendix A result codes; libldap's negative and 8x codes).</summary>
-    private DirectoryException Translate(Exception ex, string what)
+    private DirectoryException Translate(Exception ex, ProbeLine whatLine)
     {
+        var what = whatLine.Text;
         var host = Endpoint.Host;
         switch (ex)
         {
@@ -257,26 +258,26 @@ public sealed class LdapReader : IDisposable
                         $"{what}: no such object (LDAP 32){(string.IsNullOrEmpty(response.MatchedDN) ? "" : $"; the nearest existing entry is {response.MatchedDN}")}", server, code, op)
                     {
                         Referrals = string.IsNullOrEmpty(response.MatchedDN) ? [] : [response.MatchedDN],
-                        Line = ProbeLine.Of("probe.ldap.no-such-object", "", what),
+                        Line = ProbeLine.Of("probe.ldap.no-such-object", "", whatLine),
                     },
-                    ResultCode.StrongAuthRequired => StrongAuth(what, server, op),
+                    ResultCode.StrongAuthRequired => StrongAuth(whatLine, server, op),
                     ResultCode.Referral => new DirectoryException(LdapFailureKind.Referral,
                         $"{what}: {host} refers to another server (LDAP 10): {string.Join(", ", response.Referral.Select(u => u.ToString()))}", server, code, op)
                     {
                         Referrals = [.. response.Referral.Select(u => u.ToString())],
-                        Line = ProbeLine.Of("probe.ldap.referral", "", what, host),
+                        Line = ProbeLine.Of("probe.ldap.referral", "", whatLine, host),
                     },
                     ResultCode.InsufficientAccessRights or ResultCode.OperationsError or ResultCode.UnwillingToPerform => new DirectoryException(LdapFailureKind.Refused,
                         $"{what}: {host} refused it ({(int)response.ResultCode} {response.ResultCode})", server, code, op)
                     {
-                        Line = ProbeLine.Of("probe.ldap.access-denied", "", what, host, $"{(int)response.ResultCode} {response.ResultCode}"),
+                        Line = ProbeLine.Of("probe.ldap.access-denied", "", whatLine, host, $"{(int)response.ResultCode} {response.ResultCode}"),
                     },
                     ResultCode.ProtocolError => new DirectoryException(LdapFailureKind.Garbage, $"{what}: protocol error (LDAP 2)", server, code, op),
                     _ => new DirectoryException(LdapFailureKind.Other, $"{what}: {response.ResultCode} (LDAP {code.ToString(CultureInfo.InvariantCulture)})", server, code, op),
                 };
             case DirectoryOperationException op when op.Message.Contains("trong", StringComparison.Ordinal):
                 // The runtime raises 8 on bind without a response object ("Strong authentication is required ...").
-                return StrongAuth(what, null, op);
+                return StrongAuth(whatLine, null, op);
             case LdapException le:
                 var kind = le.ErrorCode switch
                 {
@@ -289,7 +290,7 @@ public sealed class LdapReader : IDisposable
                     2 or 84 or -7 or 83 => LdapFailureKind.Garbage,
                     _ => LdapFailureKind.Other,
                 };
-                if (kind == LdapFailureKind.StrongAuthRequired) return StrongAuth(what, le.ServerErrorMessage, le);
+                if (kind == LdapFailureKind.StrongAuthRequired) return StrongAuth(whatLine, le.ServerErrorMessage, le);
                 var message = kind switch
                 {
                     LdapFailureKind.Timeout => $"{what}: {host}:{Endpoint.Port} gave no answer within {_timeout.TotalSeconds:0.#} s",
@@ -301,11 +302,11 @@ public sealed class LdapReader : IDisposable
                 };
                 var line = kind switch
                 {
-                    LdapFailureKind.Timeout => ProbeLine.Of("probe.ldap.timeout", "", what, $"{host}:{Endpoint.Port}", _timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)),
-                    LdapFailureKind.ConnectionLost => ProbeLine.Of("probe.ldap.connection-lost", "", what, $"{host}:{Endpoint.Port}"),
-                    LdapFailureKind.Unavailable => ProbeLine.Of("probe.ldap.unavailable", "", what, $"{host}:{Endpoint.Port}", le.ErrorCode),
-                    LdapFailureKind.Tls => ProbeLine.Of("probe.ldap.tls-failed", "", what, $"{host}:{Endpoint.Port}", host),
-                    LdapFailureKind.Garbage => ProbeLine.Of("probe.ldap.not-ldap", "", what, $"{host}:{Endpoint.Port}", le.ErrorCode),
+                    LdapFailureKind.Timeout => ProbeLine.Of("probe.ldap.timeout", "", whatLine, $"{host}:{Endpoint.Port}", _timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)),
+                    LdapFailureKind.ConnectionLost => ProbeLine.Of("probe.ldap.connection-lost", "", whatLine, $"{host}:{Endpoint.Port}"),
+                    LdapFailureKind.Unavailable => ProbeLine.Of("probe.ldap.unavailable", "", whatLine, $"{host}:{Endpoint.Port}", le.ErrorCode),
+                    LdapFailureKind.Tls => ProbeLine.Of("probe.ldap.tls-failed", "", whatLine, $"{host}:{Endpoint.Port}", host),
+                    LdapFailureKind.Garbage => ProbeLine.Of("probe.ldap.not-ldap", "", whatLine, $"{host}:{Endpoint.Port}", le.ErrorCode),
                     _ => null,
                 };
                 return new DirectoryException(kind, message, le.ServerErrorMessage, le.ErrorCode, le) { Line = line };
@@ -316,11 +317,11 @@ public sealed class LdapReader : IDisposable
         }
     }
 
-    private DirectoryException StrongAuth(string what, string? server, Exception inner) =>
+    private DirectoryException StrongAuth(ProbeLine whatLine, string? server, Exception inner) =>
         new(LdapFailureKind.StrongAuthRequired,
-            $"{what}: {Endpoint.Host} requires signing or TLS for simple binds (LDAP 8 strongerAuthRequired); use --ldaps or --starttls", server, 8, inner)
+            $"{whatLine.Text}: {Endpoint.Host} requires signing or TLS for simple binds (LDAP 8 strongerAuthRequired); use --ldaps or --starttls", server, 8, inner)
         {
-            Line = ProbeLine.Of("probe.ldap.strong-auth-required", "", what, Endpoint.Host),
+            Line = ProbeLine.Of("probe.ldap.strong-auth-required", "", whatLine, Endpoint.Host),
         };
 
     private static string? ServerMessage(Exception ex) => (ex as LdapException)?.ServerErrorMessage ?? (ex as DirectoryOperationException)?.Response?.ErrorMessage;
