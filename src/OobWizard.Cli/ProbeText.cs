@@ -33,6 +33,14 @@ public static class ProbeText
     /// An evidence row's label in the run's language: its key (<see cref="Evidence.LabelKey"/>) when English has it, else the
     /// English <see cref="Evidence.Name"/> as it stands. A key the language lacks is English and recorded in <see cref="Messages.Fallbacks"/>.
     /// </summary>
+    /// <summary>An evidence row's value in the run's language when our own code wrote it as fixed words (<see cref="Evidence.ValueKey"/>), else as observed.</summary>
+    public static string EvidenceValue(Evidence evidence, Messages? messages = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var m = messages ?? Messages.Current;
+        return m.Language == Languages.Default || evidence.ValueKey is not { } key || !m.Has(key) ? evidence.Value : m.Format(key);
+    }
+
     public static string EvidenceName(Evidence evidence, Messages? messages = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);

@@ -29,6 +29,18 @@ public sealed record Evidence
     /// <summary>The values of <see cref="NameKey"/>'s placeholders, cleaned like <see cref="Name"/>.</summary>
     public IReadOnlyList<string> NameArgs { get; init; } = [];
 
+    /// <summary>
+    /// The key of <see cref="Value"/> when our own code wrote it as fixed English words (<c>evidence.value.*</c>, set by
+    /// <see cref="Ours"/>); null for what a device, a DNS server or a DC sent, which is shown as it came.
+    /// </summary>
+    public string? ValueKey { get; init; }
+
+    /// <summary>
+    /// A row whose value our own code wrote ("enabled", "(none)", "closed (refused)"): shown in the run's language when
+    /// messages.yaml has <see cref="Core.Content.EvidenceLabel.ValueKey"/> of it, else as it stands (a list, a number).
+    /// </summary>
+    public static Evidence Ours(string name, string value) => new(name, value) { ValueKey = Core.Content.EvidenceLabel.ValueKey(EvidenceText.Clean(value)) };
+
     /// <summary>The key the label is said by: <see cref="NameKey"/>, else the fixed label's own.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string LabelKey => NameKey ?? Core.Content.EvidenceLabel.Key(Name);

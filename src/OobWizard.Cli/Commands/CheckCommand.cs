@@ -139,7 +139,7 @@ public static class CheckCommand
         {
             foreach (var e in r.Evidence)
             {
-                output.WriteLine($"      • {ProbeText.EvidenceName(e)}: {e.Value}");
+                output.WriteLine($"      • {ProbeText.EvidenceName(e)}: {ProbeText.EvidenceValue(e)}");
             }
         }
 

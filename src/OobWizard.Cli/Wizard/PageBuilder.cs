@@ -100,7 +100,7 @@ public sealed class PageBuilder(WizardController ctl, bool unicode, MarkdownThem
         table.AddColumn(Ui("evidence.value"));
         foreach (var row in e.Rows)
         {
-            table.AddRow(new Text(row.NameIn(ctl.Content, ctl.Language)), new Text(row.Value));
+            table.AddRow(new Text(row.NameIn(ctl.Content, ctl.Language)), new Text(row.ValueIn(ctl.Content, ctl.Language)));
         }
 
         return new Rows(head, table);

@@ -562,7 +562,7 @@ public sealed class WizardController
             result.Outcome.ToString().ToLowerInvariant(),
             result.Verdict,
             result.Summary,
-            result.Evidence.Select(e => new EvidenceRow(e.Name, e.Value) { NameKey = e.NameKey, NameArgs = e.NameKey is null ? null : e.NameArgs }).ToList(),
+            result.Evidence.Select(e => new EvidenceRow(e.Name, e.Value) { NameKey = e.NameKey, NameArgs = e.NameKey is null ? null : e.NameArgs, ValueKey = e.ValueKey }).ToList(),
             result.SuggestedDiagnoses,
             _clock.Now)
         {

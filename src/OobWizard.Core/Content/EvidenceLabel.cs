@@ -34,6 +34,20 @@ public static class EvidenceLabel
         return sb.ToString();
     }
 
+    /// <summary>The key prefix of a value our own code writes as fixed English words ("enabled", "(none)").</summary>
+    public const string ValuePrefix = "evidence.value.";
+
+    /// <summary>
+    /// The key of the fixed English value <paramref name="value"/>: "closed (refused)" → <c>evidence.value.closed-refused</c>;
+    /// a value in parentheses gets "paren-" ("(none)" → <c>evidence.value.paren-none</c>, apart from "none").
+    /// </summary>
+    public static string ValueKey(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var paren = value.Length > 1 && value[0] == '(' && value[^1] == ')';
+        return ValuePrefix + (paren ? "paren-" : "") + Key(value)[Prefix.Length..];
+    }
+
     /// <summary>
     /// The label in the language <paramref name="format"/> speaks: <paramref name="key"/> (else <see cref="Key"/> of
     /// <paramref name="name"/>) with <paramref name="args"/> when <paramref name="has"/> says English has the key, else the English

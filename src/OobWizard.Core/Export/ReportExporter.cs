@@ -84,7 +84,7 @@ public static class ReportExporter
                     sb.Append('|').Append(Ui("evidence.fact")).Append('|').Append(Ui("evidence.value")).Append("|\n|---|---|\n");
                     foreach (var r in e.Rows)
                     {
-                        sb.Append('|').Append(Cell(r.NameIn(content, lang))).Append('|').Append(Cell(r.Value)).Append("|\n");
+                        sb.Append('|').Append(Cell(r.NameIn(content, lang))).Append('|').Append(Cell(r.ValueIn(content, lang))).Append("|\n");
                     }
 
                     sb.Append('\n');

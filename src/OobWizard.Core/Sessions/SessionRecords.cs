@@ -15,6 +15,18 @@ public sealed record EvidenceRow(string Name, string Value)
     /// <summary>The values of <see cref="NameKey"/>'s placeholders (host names, addresses; never a password).</summary>
     public IReadOnlyList<string>? NameArgs { get; init; }
 
+    /// <summary>The key of <see cref="Value"/> when our own code wrote it (<c>evidence.value.*</c>: "enabled", "(none)"); null for what a device sent.</summary>
+    public string? ValueKey { get; init; }
+
+    /// <summary>The value in <paramref name="language"/>: its key's text when <see cref="ValueKey"/> is set and the content has it, else <see cref="Value"/> as observed.</summary>
+    public string ValueIn(Content.ContentSet content, string language)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (language == Content.Languages.Default || ValueKey is not { } key) return Value;
+        var english = content.UiStrings.TryGetValue(Content.Languages.Default, out var en) ? en : null;
+        return english?.ContainsKey(key) == true ? content.UiFormat(language, key) : Value;
+    }
+
     /// <summary>The label in <paramref name="language"/>: its key's text when the content has one, else the English <see cref="Name"/>.</summary>
     public string NameIn(Content.ContentSet content, string language)
     {

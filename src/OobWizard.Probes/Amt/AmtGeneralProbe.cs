@@ -52,10 +52,10 @@ public sealed class AmtGeneralProbe : AmtProbe
             new("AMT FQDN (HostName.DomainName)", fqdn),
             new("AMT FQDN length", $"{bytes.ToString(CultureInfo.InvariantCulture)} bytes (limit {MaxFqdnBytes.ToString(CultureInfo.InvariantCulture)})"),
             new("FQDN in use", string.IsNullOrEmpty(inUse) ? "(unknown)" : $"{inUse} ({source})"),
-            new("SharedFQDN", settings["SharedFQDN"] ?? "(not reported)"),
-            new("PingResponseEnabled", AmtProbeSupport.OnOff(ping)),
-            new("RmcpPingResponseEnabled", AmtProbeSupport.OnOff(settings.Bool("RmcpPingResponseEnabled"))),
-            new("DigestRealm", settings["DigestRealm"] ?? "(not reported)"),
+            Evidence.Ours("SharedFQDN", settings["SharedFQDN"] ?? "(not reported)"),
+            Evidence.Ours("PingResponseEnabled", AmtProbeSupport.OnOff(ping)),
+            Evidence.Ours("RmcpPingResponseEnabled", AmtProbeSupport.OnOff(settings.Bool("RmcpPingResponseEnabled"))),
+            Evidence.Ours("DigestRealm", settings["DigestRealm"] ?? "(not reported)"),
         };
 
         if (bytes > MaxFqdnBytes)

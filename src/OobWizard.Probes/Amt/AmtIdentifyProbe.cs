@@ -39,17 +39,17 @@ public sealed class AmtIdentifyProbe : AmtProbe
 
         if (contact.Identify is { } identify)
         {
-            evidence.Add(new("Identify vendor", identify.ProductVendor ?? "(none)"));
-            evidence.Add(new("Identify version", identify.ProductVersion ?? "(none)"));
-            evidence.Add(new("Identify protocol", identify.ProtocolVersion ?? "(none)"));
+            evidence.Add(Evidence.Ours("Identify vendor", identify.ProductVendor ?? "(none)"));
+            evidence.Add(Evidence.Ours("Identify version", identify.ProductVersion ?? "(none)"));
+            evidence.Add(Evidence.Ours("Identify protocol", identify.ProtocolVersion ?? "(none)"));
         }
         else
         {
             evidence.Add(new("Identify", contact.Challenge is { HttpStatus: 401 } ? "requires authentication (HTTP 401)" : $"not answered: {contact.WsmanAnswer ?? "no WS-Man answer"}"));
         }
 
-        evidence.Add(new("Server header", contact.ServerHeader ?? "(none)"));
-        evidence.Add(new("Digest realm", contact.Challenge?.Realm ?? "(no Digest challenge)"));
+        evidence.Add(Evidence.Ours("Server header", contact.ServerHeader ?? "(none)"));
+        evidence.Add(Evidence.Ours("Digest realm", contact.Challenge?.Realm ?? "(no Digest challenge)"));
         var pong = await contact.PongWithinGraceAsync(cancellationToken).ConfigureAwait(false);
         evidence.Add(new("RMCP ping", pong is null
             ? "no pong (inconclusive: AMT before 4.0 and AMT with RMCP ping off do not answer)"

@@ -43,7 +43,7 @@ public sealed class AmtPowerProbe : AmtProbe
         try
         {
             await client.GetAsync("AMT_GeneralSettings", cancellationToken: cancellationToken).ConfigureAwait(false);
-            evidence.Add(new("AMT_GeneralSettings", "readable"));
+            evidence.Add(Evidence.Ours("AMT_GeneralSettings", "readable"));
             return ProbeResult.Pass(Id, $"power state {PowerStateName(state ?? 0)}; other calls work too", evidence).Keyed("probe.amt.power.pass", PowerStateLine(state ?? 0));
         }
         // How firmware refuses a realm the account lacks is not recorded anywhere we could find: accept the WS-Man

@@ -38,10 +38,10 @@ public sealed class AmtRedirectionProbe : AmtProbe
         bool? sol = state is >= 32768 and <= 32771 ? (state.Value & 2) != 0 : null;
         var evidence = new List<Evidence>
         {
-            new("EnabledState", state?.ToString(CultureInfo.InvariantCulture) ?? "(not reported)"),
-            new("Serial over LAN", AmtProbeSupport.OnOff(sol)),
-            new("IDE redirection", AmtProbeSupport.OnOff(ider)),
-            new("ListenerEnabled", AmtProbeSupport.OnOff(listener)),
+            Evidence.Ours("EnabledState", state?.ToString(CultureInfo.InvariantCulture) ?? "(not reported)"),
+            Evidence.Ours("Serial over LAN", AmtProbeSupport.OnOff(sol)),
+            Evidence.Ours("IDE redirection", AmtProbeSupport.OnOff(ider)),
+            Evidence.Ours("ListenerEnabled", AmtProbeSupport.OnOff(listener)),
         };
         if (sol is null || ider is null)
         {

@@ -29,7 +29,7 @@ public sealed class AmtTlsProbe : AmtProbe
         var tls = await scope.Device.TlsAsync(context, Options, cancellationToken).ConfigureAwait(false);
         if (tls.PortClosed)
         {
-            return ProbeResult.Inconclusive(Id, $"{tls.Failure}: AMT does not use TLS here", [new("TLS port", "closed (refused)")]).Keyed("probe.amt.tls.port-closed", context.TlsPort);
+            return ProbeResult.Inconclusive(Id, $"{tls.Failure}: AMT does not use TLS here", [Evidence.Ours("TLS port", "closed (refused)")]).Keyed("probe.amt.tls.port-closed", context.TlsPort);
         }
 
         if (tls.Failure is { } failure || tls.Certificate is null)

@@ -111,8 +111,8 @@ public sealed record TlsEvaluation
         var rows = new List<Evidence>();
         if (Certificate is { } cert) rows.AddRange(cert.ToEvidence());
         if (Protocol is not null) rows.Add(new("TLS protocol", Protocol));
-        rows.Add(new("TLS trust", TrustText.Length > 0 ? TrustText : "(not evaluated)"));
-        rows.Add(new("TLS problems", Problems.Count == 0 ? "none" : string.Join("; ", Problems)));
+        rows.Add(Evidence.Ours("TLS trust", TrustText.Length > 0 ? TrustText : "(not evaluated)"));
+        rows.Add(Evidence.Ours("TLS problems", Problems.Count == 0 ? "none" : string.Join("; ", Problems)));
         return rows;
     }
 

@@ -73,7 +73,7 @@ public sealed class CrlProbe : IProbe
         var urls = CertificateFacts.From(cert).CrlDistributionPoints;
         evidence.Add(new("issuer", cert.Issuer));
         evidence.Add(new("serial number", cert.SerialNumber));
-        evidence.Add(new("CRL distribution points", urls.Count == 0 ? "(none)" : string.Join(", ", urls)));
+        evidence.Add(Evidence.Ours("CRL distribution points", urls.Count == 0 ? "(none)" : string.Join(", ", urls)));
         if (urls.Count == 0)
         {
             return ProbeResult.Inconclusive(Id, "the certificate names no CRL distribution point (AMT's own self-signed certificates have none; ConfigMgr's CA-issued ones do)", evidence).Keyed("probe.cert.crl.no-cdp");

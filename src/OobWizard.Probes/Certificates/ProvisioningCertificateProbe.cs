@@ -67,9 +67,9 @@ public sealed class ProvisioningCertificateProbe : IProbe
         {
             new("subject", cert.Subject),
             new("issuer", cert.Issuer),
-            new Evidence("AMT provisioning OID " + AmtProvisioningOid, hasOid ? "present" : "absent").Keyed("evidence.label.amt-provisioning-oid", AmtProvisioningOid),
-            new Evidence("OU " + AmtSetupOu, hasOu ? "present" : "absent").Keyed("evidence.label.ou-named", AmtSetupOu),
-            new("enhanced key usage", ekus.Count == 0 ? "(none: any usage)" : string.Join(", ", ekus.Select(Name))),
+            Evidence.Ours("AMT provisioning OID " + AmtProvisioningOid, hasOid ? "present" : "absent").Keyed("evidence.label.amt-provisioning-oid", AmtProvisioningOid),
+            Evidence.Ours("OU " + AmtSetupOu, hasOu ? "present" : "absent").Keyed("evidence.label.ou-named", AmtSetupOu),
+            Evidence.Ours("enhanced key usage", ekus.Count == 0 ? "(none: any usage)" : string.Join(", ", ekus.Select(Name))),
             new("valid", $"{cert.NotBefore.ToUniversalTime():yyyy-MM-dd} to {cert.NotAfter.ToUniversalTime():yyyy-MM-dd} ({daysLeft.ToString(CultureInfo.InvariantCulture)} days left)"),
             new("SHA-1 thumbprint", cert.Thumbprint),
             new("file", file),

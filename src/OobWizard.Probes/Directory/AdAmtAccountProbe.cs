@@ -92,7 +92,7 @@ public sealed class AdAmtAccountProbe : DirectoryProbe
             var root = reader.RootDse();
             var nc = root.First("defaultNamingContext") ?? "";
             var anywhere = reader.Search(nc, SearchScope.Subtree, $"(sAMAccountName={LdapFilter.Escape(account)})", ["whenCreated"], sizeLimit: 5);
-            session.Add("elsewhere in the domain", anywhere.Entries.Count == 0 ? "none" : string.Join("; ", anywhere.Entries.Select(e => e.Dn)));
+            session.Add(Evidence.Ours("elsewhere in the domain", anywhere.Entries.Count == 0 ? "none" : string.Join("; ", anywhere.Entries.Select(e => e.Dn))));
         }
 
         return (entry is not null, provisioned) switch

@@ -94,7 +94,7 @@ public sealed class AdContainerProbe : DirectoryProbe
         var sameName = (gc ?? reader).Search(gc is not null ? "" : domainNc, SearchScope.Subtree,
             $"(&(|(objectClass=organizationalUnit)(objectClass=container))(name={LdapFilter.Escape(name)}))", ["objectClass"], sizeLimit: 20);
         var found = sameName.Entries.Select(e => e.Dn).ToList();
-        session.Add(new Evidence($"containers named '{name}' in {searchIn}", found.Count == 0 ? "none" : string.Join("; ", found))
+        session.Add(Evidence.Ours($"containers named '{name}' in {searchIn}", found.Count == 0 ? "none" : string.Join("; ", found))
             .Keyed(gc is not null ? "evidence.label.containers-named-in-forest" : "evidence.label.containers-named-in", gc is not null ? [name] : [name, searchIn]));
         if (found.Count > 0)
         {
@@ -134,7 +134,7 @@ public sealed class AdContainerProbe : DirectoryProbe
             var r = reader.Search($"CN=Deleted Objects,{domainNc}", SearchScope.OneLevel,
                 $"(&(isDeleted=TRUE)(name={LdapFilter.Escape(name)}\\0aDEL:*))", ["lastKnownParent", "whenChanged"], showDeleted: true, sizeLimit: 20);
             var parents = r.Entries.Select(e => e.First("lastKnownParent") ?? "(unknown)").ToList();
-            session.Add("deleted containers of that name", parents.Count == 0 ? "none visible to this account" : string.Join("; ", parents));
+            session.Add(Evidence.Ours("deleted containers of that name", parents.Count == 0 ? "none visible to this account" : string.Join("; ", parents)));
             return parents;
         }
         catch (DirectoryException ex) when (ex.Kind is LdapFailureKind.NoSuchObject or LdapFailureKind.Refused or LdapFailureKind.Other)

@@ -50,7 +50,7 @@ public sealed class AdNamespaceProbe : DirectoryProbe
             domain = DistinguishedName.DomainOf(account.Dn) ?? DirectoryProbeSession.DcDomain(root) ?? "";
             dnsHostName = account.First("dNSHostName");
             session.Add("computer account", account.Dn);
-            session.Add("dNSHostName", dnsHostName ?? "(not set)");
+            session.Add(Evidence.Ours("dNSHostName", dnsHostName ?? "(not set)"));
             if (found.Count > 1) session.Add("other accounts of that name", string.Join("; ", found.Skip(1).Select(e => e.Dn)));
         }
         else
@@ -61,7 +61,7 @@ public sealed class AdNamespaceProbe : DirectoryProbe
 
         session.Add("AD domain (DNS)", domain);
         var allowed = AllowedSuffixes(reader, domain);
-        session.Add("msDS-AllowedDNSSuffixes", allowed.Count == 0 ? "(none)" : string.Join(", ", allowed));
+        session.Add(Evidence.Ours("msDS-AllowedDNSSuffixes", allowed.Count == 0 ? "(none)" : string.Join(", ", allowed)));
 
         var suffixes = new List<(string What, string Suffix)> { ("FQDN in use", Suffix(fqdn)) };
         if (dnsHostName is not null) suffixes.Add(("dNSHostName", Suffix(dnsHostName)));

@@ -26,12 +26,12 @@ public sealed class AdRootDseProbe : DirectoryProbe
         var root = reader.RootDse();
         var nc = root.First("defaultNamingContext");
         var domain = nc is null ? null : DistinguishedName.DomainOf(nc);
-        session.Add("defaultNamingContext", nc ?? "(none)");
-        session.Add("domain (DNS)", domain ?? "(unknown)");
+        session.Add(Evidence.Ours("defaultNamingContext", nc ?? "(none)"));
+        session.Add(Evidence.Ours("domain (DNS)", domain ?? "(unknown)"));
         session.Add(new Evidence("dnsHostName", root.First("dnsHostName") ?? "(none)").Keyed("evidence.label.rootdse-dnshostname"));
-        session.Add("rootDomainNamingContext", root.First("rootDomainNamingContext") ?? "(none)");
+        session.Add(Evidence.Ours("rootDomainNamingContext", root.First("rootDomainNamingContext") ?? "(none)"));
         session.Add("domain functional level", FunctionalLevel(root.First("domainFunctionality")));
-        session.Add("global catalog", root.First("isGlobalCatalogReady") is { } gc ? (gc.Equals("TRUE", StringComparison.OrdinalIgnoreCase) ? "ready" : "not ready") : "(not said)");
+        session.Add(Evidence.Ours("global catalog", root.First("isGlobalCatalogReady") is { } gc ? (gc.Equals("TRUE", StringComparison.OrdinalIgnoreCase) ? "ready" : "not ready") : "(not said)"));
         if (root.First("vendorName") is { } vendor) session.Add("vendor", vendor);
         if (nc is null)
         {

@@ -55,7 +55,7 @@ public sealed class HostAddressOrderProbe : IProbe
 
             evidence.Add(new Evidence("policy", $"{policy.Source}: IPv6 precedence {policy.Ipv6Precedence?.ToString() ?? "none"}, IPv4 (::ffff:0:0/96) precedence {policy.Ipv4Precedence?.ToString() ?? "none"}"));
             var routable = _options.HasRoutableIpv6();
-            evidence.Add(new Evidence("routable IPv6 address on this host", routable ? "yes" : "no"));
+            evidence.Add(Evidence.Ours("routable IPv6 address on this host", routable ? "yes" : "no"));
             if (!policy.PrefersIpv6)
             {
                 return ProbeResult.Pass(Id, $"the policy table ({policy.Source}) puts IPv4 before IPv6", evidence).Keyed("probe.host.address-order.pass", policy.Source);

@@ -47,6 +47,12 @@ public sealed class EvidenceLabelKeyTests
                 }
             }
 
+            // A value our code wrote: its key, when English has one, says exactly that value (a list or a number has none).
+            if (e.ValueKey is { } valueKey && English.Value.Has(valueKey))
+            {
+                Assert.True(English.Value.Format(valueKey) == e.Value, $"{row}: {valueKey} says \"{English.Value.Format(valueKey)}\" in English, not the row's value");
+            }
+
             // The key's English text is the label the probe wrote (English stays the record: --json, sessions).
             Assert.True(EvidenceLabel.Format(English.Value.Format, English.Value.Has, e.Name, e.NameKey, e.NameArgs) == e.Name,
                 $"{row}: {e.LabelKey} says \"{EvidenceLabel.Format(English.Value.Format, English.Value.Has, e.Name, e.NameKey, e.NameArgs)}\" in English, not the row's name");
@@ -57,7 +63,7 @@ public sealed class EvidenceLabelKeyTests
             var messages = Messages.Load(new FolderContentSource(Repo.Content), lang);
             foreach (var e in r.Evidence)
             {
-                var said = ProbeText.EvidenceName(e, messages);
+                var said = ProbeText.EvidenceName(e, messages) + ProbeText.EvidenceValue(e, messages);
                 Assert.DoesNotContain(KeyedText.Marker, said);
                 Assert.False(said.Length == 0, $"{where}: {r.ProbeId} row \"{e.Name}\" says nothing in {lang}");
             }

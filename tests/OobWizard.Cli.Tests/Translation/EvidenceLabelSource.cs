@@ -17,7 +17,7 @@ internal static partial class EvidenceLabelSource
     /// <summary>(file name, first argument) of two-argument constructors that make no row, or pass on a label their callers' rows are checked for.</summary>
     private static readonly HashSet<(string File, string Arg)> Passing =
     [
-        ("DnsProbeSession.cs", "name"), ("DirectoryProbeSession.cs", "name"), ("DnsProbeSession.cs", "string name"), ("DirectoryProbeSession.cs", "string name"), ("DnsServerEndpoint.cs", "address.ToString()"),
+        ("DnsProbeSession.cs", "name"), ("DirectoryProbeSession.cs", "name"), ("DnsProbeSession.cs", "string name"), ("DirectoryProbeSession.cs", "string name"), ("Evidence.cs", "string name"), ("Evidence.cs", "name"), ("DnsServerEndpoint.cs", "address.ToString()"),
     ];
 
     public static IEnumerable<string> Problems(string file, string source, Func<string, bool> englishHas)
@@ -119,7 +119,7 @@ internal static partial class EvidenceLabelSource
         return i;
     }
 
-    [GeneratedRegex(@"(?:\bnew Evidence|(?<![\w.])new|(?<![\w.])Add|\b(?:evidence|rows|session|Evidence|_evidence)\.(?:Add|Insert))\(")]
+    [GeneratedRegex(@"(?:\bnew Evidence|\bEvidence\.Ours|(?<![\w.])new|(?<![\w.])Add|\b(?:evidence|rows|session|Evidence|_evidence)\.(?:Add|Insert))\(")]
     private static partial Regex Creation();
 
     /// <summary>"label", or cond ? "a" : "b".</summary>

@@ -14,7 +14,7 @@ public sealed class SessionPrivacyTests : IDisposable
         // steps
         "from", "trigger", "to", "at",
         // evidence, its rows, notes, history entries
-        "Node", "Probe", "Outcome", "Verdict", "Summary", "SummaryKey", "SummaryArgs", "Rows", "NameKey", "NameArgs", "Suggested", "At", "Name", "Value", "Text", "Event",
+        "Node", "Probe", "Outcome", "Verdict", "Summary", "SummaryKey", "SummaryArgs", "Rows", "NameKey", "NameArgs", "ValueKey", "Suggested", "At", "Name", "Value", "Text", "Event",
     ];
 
     private readonly TempDirectory _dir = new();

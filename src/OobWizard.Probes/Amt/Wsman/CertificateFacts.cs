@@ -88,11 +88,11 @@ public sealed record CertificateFacts(
             new("TLS certificate issuer", SelfSigned ? $"{Issuer} (self-signed)" : Issuer),
             new("TLS certificate valid from", NotBefore.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
             new("TLS certificate valid to", NotAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
-            new("TLS certificate names", DnsNames.Count == 0 ? "(none)" : string.Join(", ", DnsNames)),
+            Evidence.Ours("TLS certificate names", DnsNames.Count == 0 ? "(none)" : string.Join(", ", DnsNames)),
             new("TLS certificate key", $"{KeyAlgorithm} {KeySize.ToString(CultureInfo.InvariantCulture)} bits"),
             new("TLS certificate SHA-1", Sha1Thumbprint),
         };
-        rows.Add(new("TLS certificate CRL distribution points", CrlDistributionPoints.Count == 0 ? "(none)" : string.Join(", ", CrlDistributionPoints)));
+        rows.Add(Evidence.Ours("TLS certificate CRL distribution points", CrlDistributionPoints.Count == 0 ? "(none)" : string.Join(", ", CrlDistributionPoints)));
         return rows;
     }
 
