@@ -226,8 +226,7 @@ public static class ScanCommand
     {
         report.Write(question);
         report.Flush();
-        var answer = host.In.ReadLine()?.Trim();
-        return answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase));
+        return YesAnswer.IsYes(host.In.ReadLine(), Messages.Current);
     }
 
     /// <summary>A Spectre console on <paramref name="writer"/>: full on a terminal, plain text (no ANSI, 80 columns) elsewhere.</summary>
