@@ -142,7 +142,7 @@ public sealed class LabFleetServe
             // The command on a line of its own, never wrapped by us: the terminal's own wrap keeps it one line to copy.
             host.Out.WriteLine(Messages.Current.Format("lab.try"));
             host.Out.WriteLine("  " + string.Create(CultureInfo.InvariantCulture,
-                $"OOBW_AMT_PASSWORD=... oobwizard scan --targets {(targets is null ? Messages.Current.Format("lab.fleet.targets-placeholder") : targets.Name)} --http-port {fleet.HttpPort} --tls-port {fleet.TlsPort} --redirection-port {fleet.RedirectionPort} --rmcp-port {fleet.RmcpPort}{(rootCa is null ? "" : " --root-ca " + rootCa.Name)}"));
+                $"{LabText.CommandStart(credentials, !string.IsNullOrEmpty(fromEnv))} scan --targets {(targets is null ? Messages.Current.Format("lab.fleet.targets-placeholder") : LabText.PathWord(targets))} --http-port {fleet.HttpPort} --tls-port {fleet.TlsPort} --redirection-port {fleet.RedirectionPort} --rmcp-port {fleet.RmcpPort}{(rootCa is null ? "" : " --root-ca " + LabText.PathWord(rootCa))}{LabText.UserOption(credentials)}"));
             host.Out.WriteLine(Messages.Current.Format("lab.press-ctrl-c"));
             try
             {

@@ -275,12 +275,33 @@ public sealed class ScanCommandTests : IDisposable
         Assert.True(served.Exit == 0, served.Err);
         var lines = (await File.ReadAllLinesAsync(targets)).Where(l => !l.StartsWith('#')).ToList();
         Assert.Equal(["host", "127.100.0.1", "127.100.0.2", "127.100.0.3"], lines.Select(l => l.Split(',')[0]));
-        Assert.Contains("scan --targets fleet.csv --http-port", served.Out, StringComparison.Ordinal);
+        Assert.Contains("scan --targets " + targets + " --http-port", served.Out, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_dir, ".fleet.csv.*"));
 
         var tlsOnly = await RunAsync("x", ["lab", "serve", "--fleet", "3", "--mix", "tls-only=1"]);
         Assert.Equal(2, tlsOnly.Exit);
         Assert.Contains("tls-only needs port 16992 closed", tlsOnly.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LabServeFleet_SuggestsACommandThatRunsFromAnyFolder_WithTheLabsOwnPassword()
+    {
+        // A relative --write-targets, as a user types it: the suggested scan names the file absolutely.
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(_dir, "t.csv"));
+        using var stopped = new CancellationTokenSource();
+        await stopped.CancelAsync();
+        var o = new StringWriter();
+        var host = new CliHost { In = new StringReader(""), Out = o, Err = new StringWriter(), Env = _ => null, IsTerminal = false };
+
+        var exit = await CliApp.RunAsync(["lab", "serve", "--fleet", "2", "--write-targets", relative], host, stopped.Token);
+
+        Assert.True(exit == 0, o.ToString());
+        var text = o.ToString();
+        var password = System.Text.RegularExpressions.Regex.Match(text, @"Password: (Lab-[0-9A-F]+)").Groups[1].Value;
+        Assert.NotEmpty(password);
+        var suggested = text.Split('\n').Single(l => l.Contains(" scan --targets ", StringComparison.Ordinal)).Trim();
+        Assert.StartsWith($"OOBW_AMT_PASSWORD={password} oobwizard scan --targets {Path.Combine(_dir, "t.csv")} --http-port ", suggested, StringComparison.Ordinal);
+        Assert.DoesNotContain("...", suggested, StringComparison.Ordinal);
     }
 
     /// <summary>Standard output that presses Ctrl+C (cancels) once it has seen a number of whole lines.</summary>
