@@ -31,12 +31,13 @@ public sealed class LabFleetServe
         Force = force;
         Fleet.Validators.Add(r =>
         {
-            var n = r.GetValueOrDefault<int?>();
-            if (n is < 1 or > LabFleetOptions.MaxCount) r.AddError(Messages.Current.Format("error.fleet-count", LabFleetOptions.MaxCount, r.Tokens.FirstOrDefault()?.Value));
+            // A word that is no number is the parser's own error; GetValueOrDefault would throw on it.
+            var token = r.Tokens.FirstOrDefault()?.Value;
+            if (int.TryParse(token, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is < 1 or > LabFleetOptions.MaxCount) r.AddError(Messages.Current.Format("error.fleet-count", LabFleetOptions.MaxCount, r.Tokens.FirstOrDefault()?.Value));
         });
         ResponseDelay.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 0 or > 60_000) r.AddError(Messages.Current.Format("error.response-delay", r.Tokens.FirstOrDefault()?.Value));
+            if (int.TryParse(r.Tokens.FirstOrDefault()?.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms is < 0 or > 60_000) r.AddError(Messages.Current.Format("error.response-delay", r.Tokens.FirstOrDefault()?.Value));
         });
     }
 
