@@ -23,7 +23,7 @@ public sealed class LabFleetServe
     public Option<string?> Mix { get; } = new("--mix") { Description = $"Scenario weights for --fleet, NAME=WEIGHT,... ('{LabFleetMix.Silent}': nothing answers); default {LabFleetMix.DefaultText}" };
     public Option<FileInfo?> WriteTargets { get; } = new("--write-targets") { Description = "Write the fleet's target list (CSV: host, fqdn, notes) for `oobwizard scan --targets`" };
     public Option<int> ResponseDelay { get; } = new("--response-delay") { Description = "Milliseconds each fleet device takes per WS-Man request, one at a time (real AMT: about 250)", DefaultValueFactory = _ => 0 };
-    public Option<int> Seed { get; } = new("--seed") { Description = "Fixes which address gets which scenario (default 1)", DefaultValueFactory = _ => 1 };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Fixes which address gets which scenario", DefaultValueFactory = _ => 1 };
 
     /// <param name="force">`lab serve`'s own --force, which also lets --write-targets replace a file.</param>
     public LabFleetServe(Option<bool> force)
