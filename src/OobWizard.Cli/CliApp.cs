@@ -91,7 +91,7 @@ public static class CliApp
                 host.Err.WriteLine("oobwizard: " + ParseErrorText.Of(e));
             }
 
-            host.Err.WriteLine(Messages.Current.Format("error.try-help"));
+            host.Err.WriteLine(Messages.Current.Format("error.try-help", CommandPath(parse)));
             return 2;
         }
 
@@ -104,6 +104,20 @@ public static class CliApp
             ReportUnexpected(host, ex, parse.GetValue<bool>(DebugOption));
             return 1;
         }
+    }
+
+    /// <summary>"oobwizard", or "oobwizard lab serve" when the line got as far as a subcommand: whose --help a usage error points to.</summary>
+    internal static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var c = parse.CommandResult; c?.Parent is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Add(c.Command.Name);
+        }
+
+        names.Add("oobwizard");
+        names.Reverse();
+        return string.Join(' ', names);
     }
 
     /// <summary>Parses under the invariant UI culture: System.CommandLine's errors come in English, for <see cref="ParseErrorText"/> to re-word.</summary>

@@ -24,8 +24,8 @@ public sealed class ProbeOptions
     private const double MaxTimeoutSeconds = 300;
 
     // --- WS-Man timing (issue 8 item 7): per request, and the first contact after sleep. ---
-    public Option<double> RequestTimeout { get; } = new("--request-timeout") { Description = "Seconds one WS-Man request may take once the device answered (default 5)", DefaultValueFactory = _ => 5 };
-    public Option<double> FirstContactTimeout { get; } = new("--first-contact-timeout") { Description = "Seconds the first contact with the device may take; AMT can need tens of seconds after sleep (default 20)", DefaultValueFactory = _ => 20 };
+    public Option<double> RequestTimeout { get; } = new("--request-timeout") { Description = "Seconds one WS-Man request may take once the device answered", DefaultValueFactory = _ => 5 };
+    public Option<double> FirstContactTimeout { get; } = new("--first-contact-timeout") { Description = "Seconds the first contact with the device may take; AMT can need tens of seconds after sleep", DefaultValueFactory = _ => 20 };
 
     // --- Active Directory and certificate probes (issue 13)
     public Option<string?> Dc { get; } = new("--dc") { Description = "Domain controller to ask, HOST[:PORT] (default: the _ldap._tcp SRV records of the domain)" };

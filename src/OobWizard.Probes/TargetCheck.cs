@@ -7,7 +7,7 @@ namespace OobWizard.Probes;
 /// Everything `oobwizard check` runs against one target, as `check` and `scan` share it: the AMT probes
 /// (<see cref="AmtCheck"/>, one WS-Man request at a time) and, alongside, the DNS and host probes
 /// (<see cref="DnsCheck"/>, which send nothing to the device). One report: the AMT entries in probe order, then the
-/// DNS and host ones.
+/// DNS and host ones; its Elapsed is the wall time of both sides together.
 /// </summary>
 public static class TargetCheck
 {
@@ -16,6 +16,7 @@ public static class TargetCheck
     public static async Task<AmtCheckReport> RunAsync(ProbeContext context, AmtProbeOptions? options = null, Action<AmtCheckEntry>? onAmtResult = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var total = System.Diagnostics.Stopwatch.StartNew();
         var dnsTask = DnsCheck.RunAsync(context, cancellationToken: cancellationToken);
         AmtCheckReport report;
         try
@@ -30,6 +31,7 @@ public static class TargetCheck
         }
 
         var dns = await dnsTask.ConfigureAwait(false);
-        return report with { Entries = [.. report.Entries, .. dns] };
+        // The report's time is the whole check's: the DNS side can outlast the AMT chain (a silent server, many timeouts).
+        return report with { Entries = [.. report.Entries, .. dns], Elapsed = total.Elapsed };
     }
 }

@@ -173,4 +173,25 @@ public sealed class CheckCommandTests
         Assert.DoesNotContain(wrong, File.ReadAllText(run.OnlySessionFile()), StringComparison.Ordinal);
         Assert.DoesNotContain(device.Endpoint.Password, File.ReadAllText(run.OnlySessionFile()), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Check_TheSummaryTime_IsTheWholeCheck_IncludingSlowDnsProbes()
+    {
+        // A DNS server that never answers: the DNS probes wait their timeout while the AMT side ends at once
+        // (the target does not resolve). The summary said "in 0.0 s" after seconds of DNS timeouts.
+        using var silent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)silent.Client.LocalEndPoint!).Port;
+        using var run = new CliRun();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+
+        run.Run("", "check", "--target", "amt-pc.corp.example.invalid", "--dns", "127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--domain", "corp.example.invalid", "--timeout", "1");
+        wall.Stop();
+
+        var match = System.Text.RegularExpressions.Regex.Match(run.Out, @"errors? in (\d+\.\d) s");
+        Assert.True(match.Success, run.Out + run.Err);
+        var seconds = double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(seconds >= 1.0, $"summary says {seconds} s; a DNS probe waited its 1 s timeout\n{run.Out}");
+        Assert.True(seconds <= wall.Elapsed.TotalSeconds + 0.1, $"summary says {seconds} s, the run took {wall.Elapsed.TotalSeconds} s");
+    }
 }

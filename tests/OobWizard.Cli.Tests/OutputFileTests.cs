@@ -92,4 +92,35 @@ public sealed class OutputFileTests
         Assert.False(File.Exists(output));
         Assert.DoesNotContain(Directory.GetFiles(disk.Path), f => f.EndsWith(".tmp", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("en", "report")]
+    [InlineData("de", "report")]
+    [InlineData("ja", "report")]
+    [InlineData("de", "checklist")]
+    [InlineData("ja", "lab")]
+    [InlineData("en", "lab")]
+    public void An_output_into_a_folder_that_does_not_exist_says_so_in_the_language(string lang, string command)
+    {
+        using var run = new CliRun();
+        run.Run("2\n", "--plain", "--offline");
+        var missing = Path.Combine(run.SessionDir, "nodir");
+        var output = Path.Combine(missing, "x.md");
+        string[] args = command switch
+        {
+            "report" => ["report", "-o", output],
+            "checklist" => ["checklist", "--symptom", "cannot-provision", "-o", output],
+            _ => ["lab", "serve", "--fleet", "2", "--write-targets", output],
+        };
+
+        run.Run("", ["--lang", lang, .. args]);
+
+        var said = Messages.Load(new Core.Content.FolderContentSource(Repo.Content), lang).Format("file.refused.no-folder", missing);
+        Assert.True(run.Exit == 2, run.Err);
+        Assert.Single(run.Err.Trim().Split('\n'));
+        Assert.Contains(said, run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not find", run.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(missing));
+    }
 }

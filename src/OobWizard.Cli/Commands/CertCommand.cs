@@ -32,15 +32,31 @@ public static class CertCommand
         {
             var paths = parse.GetValue(files)!.Select(f => f.FullName).ToList();
             var pfxPasswords = new Dictionary<string, Lazy<string?>>(StringComparer.Ordinal);
+            var typed = new HashSet<string>(StringComparer.Ordinal); // files whose password came from the prompt
+            Lazy<string?> Ask(string path, string prompt) => new(() =>
+            {
+                if (host.Env("OOBW_PFX_PASSWORD") is { Length: > 0 } env) return env;
+                typed.Add(path);
+                return host.ReadSecret?.Invoke(Messages.Current.Format(prompt, Path.GetFileName(path)));
+            });
             Func<string?> Password(string path)
             {
-                if (!pfxPasswords.TryGetValue(path, out var lazy))
-                {
-                    lazy = new Lazy<string?>(() => host.Env("OOBW_PFX_PASSWORD") is { Length: > 0 } env ? env : host.ReadSecret?.Invoke(Messages.Current.Format("cert.pfx-prompt", Path.GetFileName(path))));
-                    pfxPasswords[path] = lazy;
-                }
+                if (!pfxPasswords.ContainsKey(path)) pfxPasswords[path] = Ask(path, "cert.pfx-prompt");
+                return () => pfxPasswords[path].Value; // the current one: after a refusal, the one typed again
+            }
 
-                return () => lazy.Value;
+            // A password typed at the prompt and refused is asked once more (the refused one is dropped, never tried again).
+            IReadOnlyList<X509Certificate2> Load(string path)
+            {
+                try
+                {
+                    return CertificateFile.LoadAll(path, Password(path));
+                }
+                catch (PfxPasswordException ex) when (ex.PasswordGiven && typed.Contains(path))
+                {
+                    pfxPasswords[path] = Ask(path, "cert.pfx-prompt-again");
+                    return CertificateFile.LoadAll(path, Password(path));
+                }
             }
 
             var roles = new List<(string Path, bool IsCa, bool HasCdp)>();
@@ -48,7 +64,7 @@ public static class CertCommand
             {
                 try
                 {
-                    var certs = CertificateFile.LoadAll(path, Password(path));
+                    var certs = Load(path);
                     var first = certs[0];
                     var isCa = first.SubjectName.RawData.AsSpan().SequenceEqual(first.IssuerName.RawData)
                         || first.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority);
@@ -59,7 +75,18 @@ public static class CertCommand
                 {
                     return host.Fail(Localization.ErrorText.Of(ex));
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
+                catch (PfxPasswordException ex)
+                {
+                    return host.Fail(Messages.Current.Format(!ex.PasswordGiven ? "file.pfx-needs-password" : typed.Contains(path) ? "file.pfx-wrong-password" : "file.pfx-wrong-password-env", path));
+                }
+                catch (CryptographicException ex)
+                {
+                    // Not a certificate: .NET's own words ("ASN1 corrupted data.") are English, shown in an English run only.
+                    return host.Fail(Messages.Current.Language == "en"
+                        ? Messages.Current.Format("file.not-certificate", path, ex.Message.Trim())
+                        : Messages.Current.Format("file.not-certificate-plain", path));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     return host.Fail(Messages.Current.Format("file.not-certificate", path, ex.Message.Trim()));
                 }

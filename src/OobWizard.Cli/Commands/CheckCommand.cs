@@ -69,6 +69,7 @@ public static class CheckCommand
             try
             {
                 // DNS and host probes send nothing to the device: they run alongside the AMT chain, and are printed after it.
+                var started = host.Clock.Now;
                 var printed = 0;
                 var report = await TargetCheck.RunAsync(context, options, entry =>
                 {
@@ -85,7 +86,8 @@ public static class CheckCommand
                 {
                     if (!asJson) WriteEntry(host.Out, entry, showAll);
                 }, ct).ConfigureAwait(false);
-                report = report with { Entries = [.. report.Entries, .. moreEntries] };
+                // The summary's time is the whole check's, measured on the host's clock: AMT, DNS, directory and certificates.
+                report = report with { Entries = [.. report.Entries, .. moreEntries], Elapsed = host.Clock.Now - started };
                 if (asJson)
                 {
                     host.Out.WriteLine(report.ToJson());

@@ -47,7 +47,7 @@ public static class ContentCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FileWriteRefusedException)
             {
-                return host.Fail(string.Format(CliText.ExportFailed, target, AtomicFile.Reason(ex)), 1);
+                return host.Fail(string.Format(CliText.ExportFailed, target, Localization.ErrorText.WriteFailure(ex)), 1);
             }
 
             host.Out.WriteLine(string.Format(CliText.ExportDone, source.AllFiles.Count, target));

@@ -162,7 +162,7 @@ public static class LabCommand
                 var sample = devices[0].Endpoint;
                 host.Out.WriteLine(Messages.Current.Format("lab.try"));
                 host.Out.WriteLine("  " + string.Create(CultureInfo.InvariantCulture,
-                    $"OOBW_AMT_PASSWORD=... oobwizard check --target {sample.Host} --http-port {sample.HttpPort} --tls-port {sample.TlsPort} --redirection-port {basePort + 2} --rmcp-port {sample.RmcpPort}"));
+                    $"{LabText.CommandStart(credentials, !string.IsNullOrEmpty(fromEnv))} check --target {sample.Host} --http-port {sample.HttpPort} --tls-port {sample.TlsPort} --redirection-port {basePort + 2} --rmcp-port {sample.RmcpPort}{LabText.UserOption(credentials)}"));
                 host.Out.WriteLine(Messages.Current.Format("lab.press-ctrl-c"));
                 try
                 {

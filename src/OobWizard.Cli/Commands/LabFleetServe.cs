@@ -23,7 +23,7 @@ public sealed class LabFleetServe
     public Option<string?> Mix { get; } = new("--mix") { Description = $"Scenario weights for --fleet, NAME=WEIGHT,... ('{LabFleetMix.Silent}': nothing answers); default {LabFleetMix.DefaultText}" };
     public Option<FileInfo?> WriteTargets { get; } = new("--write-targets") { Description = "Write the fleet's target list (CSV: host, fqdn, notes) for `oobwizard scan --targets`" };
     public Option<int> ResponseDelay { get; } = new("--response-delay") { Description = "Milliseconds each fleet device takes per WS-Man request, one at a time (real AMT: about 250)", DefaultValueFactory = _ => 0 };
-    public Option<int> Seed { get; } = new("--seed") { Description = "Fixes which address gets which scenario (default 1)", DefaultValueFactory = _ => 1 };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Fixes which address gets which scenario", DefaultValueFactory = _ => 1 };
 
     /// <param name="force">`lab serve`'s own --force, which also lets --write-targets replace a file.</param>
     public LabFleetServe(Option<bool> force)
@@ -31,12 +31,13 @@ public sealed class LabFleetServe
         Force = force;
         Fleet.Validators.Add(r =>
         {
-            var n = r.GetValueOrDefault<int?>();
-            if (n is < 1 or > LabFleetOptions.MaxCount) r.AddError(Messages.Current.Format("error.fleet-count", LabFleetOptions.MaxCount, r.Tokens.FirstOrDefault()?.Value));
+            // A word that is no number is the parser's own error; GetValueOrDefault would throw on it.
+            var token = r.Tokens.FirstOrDefault()?.Value;
+            if (int.TryParse(token, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is < 1 or > LabFleetOptions.MaxCount) r.AddError(Messages.Current.Format("error.fleet-count", LabFleetOptions.MaxCount, r.Tokens.FirstOrDefault()?.Value));
         });
         ResponseDelay.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 0 or > 60_000) r.AddError(Messages.Current.Format("error.response-delay", r.Tokens.FirstOrDefault()?.Value));
+            if (int.TryParse(r.Tokens.FirstOrDefault()?.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms is < 0 or > 60_000) r.AddError(Messages.Current.Format("error.response-delay", r.Tokens.FirstOrDefault()?.Value));
         });
     }
 
@@ -142,7 +143,7 @@ public sealed class LabFleetServe
             // The command on a line of its own, never wrapped by us: the terminal's own wrap keeps it one line to copy.
             host.Out.WriteLine(Messages.Current.Format("lab.try"));
             host.Out.WriteLine("  " + string.Create(CultureInfo.InvariantCulture,
-                $"OOBW_AMT_PASSWORD=... oobwizard scan --targets {(targets is null ? Messages.Current.Format("lab.fleet.targets-placeholder") : targets.Name)} --http-port {fleet.HttpPort} --tls-port {fleet.TlsPort} --redirection-port {fleet.RedirectionPort} --rmcp-port {fleet.RmcpPort}{(rootCa is null ? "" : " --root-ca " + rootCa.Name)}"));
+                $"{LabText.CommandStart(credentials, !string.IsNullOrEmpty(fromEnv))} scan --targets {(targets is null ? Messages.Current.Format("lab.fleet.targets-placeholder") : LabText.PathWord(targets))} --http-port {fleet.HttpPort} --tls-port {fleet.TlsPort} --redirection-port {fleet.RedirectionPort} --rmcp-port {fleet.RmcpPort}{(rootCa is null ? "" : " --root-ca " + LabText.PathWord(rootCa))}{LabText.UserOption(credentials)}"));
             host.Out.WriteLine(Messages.Current.Format("lab.press-ctrl-c"));
             try
             {

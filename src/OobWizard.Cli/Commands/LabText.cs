@@ -30,4 +30,34 @@ public static class LabText
         return Messages.Current.Format("lab.credentials", credentials.User,
             fromEnvironment ? Messages.Current.Format("lab.password-from-env") : credentials.Password);
     }
+
+    /// <summary>
+    /// The start of a suggested command line ("OOBW_AMT_PASSWORD=Lab-… oobwizard"), ready to copy: the lab's own
+    /// throw-away password, which <see cref="Credentials"/> printed on the line above; "..." for the user's own
+    /// (from OOBW_AMT_PASSWORD), which is never printed. A user other than admin is passed as --user at the end.
+    /// </summary>
+    public static string CommandStart(LabCredentials credentials, bool fromEnvironment)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return "OOBW_AMT_PASSWORD=" + (fromEnvironment ? "..." : ShellWord(credentials.Password)) + " oobwizard";
+    }
+
+    /// <summary>" --user NAME" when <paramref name="credentials"/>' user is not admin (the default of check and scan), else "".</summary>
+    public static string UserOption(LabCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return credentials.User == "admin" ? "" : " --user " + ShellWord(credentials.User);
+    }
+
+    /// <summary>A file the lab wrote, as a command line names it: its absolute path (works from any folder), quoted for a POSIX shell when needed.</summary>
+    public static string PathWord(FileSystemInfo file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return ShellWord(file.FullName);
+    }
+
+    private static string ShellWord(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:@%+=,".Contains(c, StringComparison.Ordinal))
+            ? word
+            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -24,7 +24,7 @@ public static class LogsCommand
         var files = new Argument<string[]>("FILE") { Description = "Log files or folders (Amtopmgr.log, Oobconsole.log, …; .lo_ too; a folder is searched for them); - reads standard input", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var start = new Option<bool>("--start") { Description = "Start the wizard (offline) at the best candidate" };
-        var depth = new Option<int>("--depth") { Description = $"Folder levels read below a folder given (default {LogFolder.DefaultDepth})", DefaultValueFactory = _ => LogFolder.DefaultDepth };
+        var depth = new Option<int>("--depth") { Description = $"Folder levels read below a folder given", DefaultValueFactory = _ => LogFolder.DefaultDepth };
         var command = new Command("logs", "Match ConfigMgr log files against the known causes and list the candidates") { files, json, start, depth, plain, session };
         command.SetAction(async (parse, ct) =>
         {

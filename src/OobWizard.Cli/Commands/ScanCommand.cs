@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using OobWizard.Cli.Scan;
 using OobWizard.Core.Files;
 using OobWizard.Probes;
@@ -40,11 +41,13 @@ public static class ScanCommand
         var rmcpPort = new Option<int?>("--rmcp-port") { Description = "UDP port of the RMCP presence ping (default 623)" };
         parallel.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 4096) r.AddError(ScanText.ParallelRange(r.Tokens.FirstOrDefault()?.Value));
+            // A word that is no number is the parser's own error (GetValueOrDefault would throw on it).
+            if (int.TryParse(r.Tokens.FirstOrDefault()?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is < 1 or > 4096) r.AddError(ScanText.ParallelRange(r.Tokens.FirstOrDefault()?.Value));
         });
         authRefusals.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 100) r.AddError(ScanText.RefusalsRange(r.Tokens.FirstOrDefault()?.Value));
+            // A word that is no number is the parser's own error (GetValueOrDefault would throw on it).
+            if (int.TryParse(r.Tokens.FirstOrDefault()?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is < 1 or > 100) r.AddError(ScanText.RefusalsRange(r.Tokens.FirstOrDefault()?.Value));
         });
         shard.Validators.Add(r =>
         {
@@ -226,8 +229,7 @@ public static class ScanCommand
     {
         report.Write(question);
         report.Flush();
-        var answer = host.In.ReadLine()?.Trim();
-        return answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase));
+        return YesAnswer.IsYes(host.In.ReadLine(), Messages.Current);
     }
 
     /// <summary>A Spectre console on <paramref name="writer"/>: full on a terminal, plain text (no ANSI, 80 columns) elsewhere.</summary>

@@ -22,10 +22,21 @@ public static class ErrorText
             {
                 WriteRefusal.Exists => "file.refused.exists",
                 WriteRefusal.NotRegular => "file.refused.not-regular",
+                WriteRefusal.NoFolder => "file.refused.no-folder",
                 _ => "file.refused.read-only",
             }, refused.Args),
             _ => ex.Message,
         };
+    }
+
+    /// <summary>
+    /// Why a write through <see cref="AtomicFile"/> failed, in one line: a refusal (<see cref="FileWriteRefusedException"/>,
+    /// a missing folder among them) in the run's language, else the system's reason without the temp file's name (<see cref="AtomicFile.Reason"/>).
+    /// </summary>
+    public static string WriteFailure(Exception ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return ex is FileWriteRefusedException ? Of(ex) : AtomicFile.Reason(ex);
     }
 
     /// <summary><paramref name="key"/> with its arguments, a <see cref="FileKind"/> or <see cref="ReadLimit"/> named in the run's language.</summary>

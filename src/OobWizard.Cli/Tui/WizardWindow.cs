@@ -1100,7 +1100,7 @@ public sealed class WizardWindow : Runnable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Say(Ui("dlg.copy.failed", path, AtomicFile.Reason(ex)));
+            Say(Ui("dlg.copy.failed", path, Localization.ErrorText.WriteFailure(ex)));
         }
     }
 

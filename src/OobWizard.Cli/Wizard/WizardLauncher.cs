@@ -188,7 +188,7 @@ public static class WizardLauncher
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 ctl.ReleaseLock();
-                return host.Fail(Messages.Current.Format("session.cannot-write", path, AtomicFile.Reason(ex)), 1);
+                return host.Fail(Messages.Current.Format("session.cannot-write", path, Localization.ErrorText.WriteFailure(ex)), 1);
             }
         }
 

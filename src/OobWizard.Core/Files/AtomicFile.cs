@@ -15,7 +15,7 @@ namespace OobWizard.Core.Files;
 /// Refusals (<see cref="FileWriteRefusedException"/>, nothing written): the target exists and
 /// <see cref="ExistingFile.Refuse"/> was asked; the target is read-only by its permission bits (no
 /// write bit for its owner, for example after <c>chmod 444</c>: honoured even for root, who could
-/// write it anyway); the target is a folder, a FIFO, a device or a socket. A symbolic link is followed,
+/// write it anyway); the target is a folder, a FIFO, a device or a socket; the target's folder does not exist. A symbolic link is followed,
 /// so the file it points at is replaced and the link stays. A replaced file keeps its permission bits.
 /// </remarks>
 public static class AtomicFile
@@ -35,6 +35,12 @@ public static class AtomicFile
         var target = Resolve(Path.GetFullPath(path));
         var dir = Path.GetDirectoryName(target)!;
         var name = Path.GetFileName(target);
+        if (FileKinds.Of(dir).Kind == FileKind.Missing)
+        {
+            // Said as it is, not as .NET's "Could not find a part of the path '.NAME.PID.tmp'".
+            throw new FileWriteRefusedException(target, WriteRefusal.NoFolder, $"the folder {dir} does not exist; nothing was written") { Args = [dir, target] };
+        }
+
         var keepMode = CheckTarget(target, existing);
         RemoveLeftovers(dir, name);
         var tmp = TempPath(dir, name, Environment.ProcessId);

@@ -13,7 +13,8 @@ public sealed class FileWriteRefusedException(string path, WriteRefusal reason, 
 
     /// <summary>
     /// The values of the refusal's message (<c>file.refused.exists</c>: the path; <c>file.refused.not-regular</c>:
-    /// the path and its <see cref="FileKind"/>; <c>file.refused.read-only</c>: the path and its mode, e.g. <c>r--r--r--</c>).
+    /// the path and its <see cref="FileKind"/>; <c>file.refused.read-only</c>: the path and its mode, e.g. <c>r--r--r--</c>;
+    /// <c>file.refused.no-folder</c>: the missing folder and the path).
     /// </summary>
     public IReadOnlyList<object?> Args { get; init; } = [path];
 }

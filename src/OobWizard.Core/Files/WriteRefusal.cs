@@ -11,4 +11,7 @@ public enum WriteRefusal
 
     /// <summary>The path is a folder, a FIFO, a device or a socket.</summary>
     NotRegular,
+
+    /// <summary>The folder the file would go in does not exist (nothing is created: a mistyped folder is said, not made).</summary>
+    NoFolder,
 }

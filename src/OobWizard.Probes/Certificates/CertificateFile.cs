@@ -58,7 +58,8 @@ public static class CertificateFile
     /// </summary>
     /// <exception cref="InputFileException">not a regular file, or larger than <see cref="ReadLimit.Certificate"/>.</exception>
     /// <exception cref="IOException">unreadable file.</exception>
-    /// <exception cref="CryptographicException">not a certificate, or a wrong PFX password.</exception>
+    /// <exception cref="PfxPasswordException">a PFX whose password is wrong, or needed and not given.</exception>
+    /// <exception cref="CryptographicException">not a certificate.</exception>
     public static IReadOnlyList<X509Certificate2> LoadAll(string path, Func<string?>? pfxPassword)
     {
         var bytes = Read(path);
@@ -68,14 +69,16 @@ public static class CertificateFile
         }
 
         X509Certificate2Collection bundle;
+        string? password = null;
         try
         {
             // No password callback (or none given): a PFX exported without a password still opens.
-            bundle = X509CertificateLoader.LoadPkcs12Collection(bytes, pfxPassword?.Invoke(), X509KeyStorageFlags.EphemeralKeySet);
+            password = pfxPassword?.Invoke();
+            bundle = X509CertificateLoader.LoadPkcs12Collection(bytes, password, X509KeyStorageFlags.EphemeralKeySet);
         }
-        catch (CryptographicException ex) when (pfxPassword is null)
+        catch (CryptographicException ex) when (pfxPassword is null || ex.HResult == PfxPasswordException.InvalidPasswordHResult)
         {
-            throw new CryptographicException($"{Path.GetFileName(path)} is a PFX (PKCS#12) with a password; give it in OOBW_PFX_PASSWORD", ex);
+            throw new PfxPasswordException(Path.GetFileName(path), passwordGiven: !string.IsNullOrEmpty(password), ex);
         }
 
         var all = bundle.ToList();

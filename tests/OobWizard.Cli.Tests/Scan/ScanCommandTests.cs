@@ -36,7 +36,7 @@ public sealed class ScanCommandTests : IDisposable
         "--redirection-port", Text(fleet.RedirectionPort), "--rmcp-port", Text(fleet.RmcpPort), "--first-contact-timeout", "5", .. more,
     ];
 
-    private static async Task<Result> RunAsync(string password, string[] args, string stdin = "", CancellationToken ct = default, TextWriter? output = null)
+    private static async Task<Result> RunAsync(string password, string[] args, string stdin = "", CancellationToken ct = default, TextWriter? output = null, bool terminalInput = false)
     {
         var o = output ?? new StringWriter();
         var e = new StringWriter();
@@ -47,6 +47,7 @@ public sealed class ScanCommandTests : IDisposable
             Err = TextWriter.Synchronized(e),
             Env = name => name == "OOBW_AMT_PASSWORD" ? password : null,
             IsTerminal = false,
+            InputIsTerminal = terminalInput,
         };
         var exit = await CliApp.RunAsync(args, host, ct);
         return new Result(exit, o.ToString()!, e.ToString());
@@ -107,6 +108,43 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Contains("The first 2 devices that answered refused the password for admin", run.Err, StringComparison.Ordinal);
         Assert.Contains("Stopped: the password was sent to no other device", run.Err, StringComparison.Ordinal);
         Assert.Contains("Checked 2 of 24 devices", run.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("de", "j", "[j/N]", true)]
+    [InlineData("de", "Ja", "[j/N]", true)]
+    [InlineData("de", "y", "[j/N]", true)]
+    [InlineData("de", "n", "[j/N]", false)]
+    [InlineData("ja", "はい", "[y/N]", true)]
+    [InlineData("ja", "yes", "[y/N]", true)]
+    [InlineData("ja", "いいえ", "[y/N]", false)]
+    public async Task TheSiteWideRefusalQuestion_ShowsAndTakesTheLanguagesYes(string lang, string answer, string letters, bool goesOn)
+    {
+        await using var fleet = await FleetAsync("healthy=1", 3);
+
+        var run = await RunAsync("Wrong-" + Guid.NewGuid().ToString("N"), ["--lang", lang, .. Args(fleet, TargetsOf(fleet), "--json", "--auth-refusals", "1", "--parallel", "1")],
+            stdin: answer + "\n", terminalInput: true);
+
+        Assert.Contains(letters + " ", run.Err, StringComparison.Ordinal);
+        Assert.Equal(goesOn ? 3 : 1, fleet.RefusedAuthorizations);
+        Assert.All(fleet.Devices, d => Assert.True(d.RefusedAuthorizations <= 1, $"{d}: the refused password was sent {d.RefusedAuthorizations} times"));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("de")]
+    [InlineData("ja")]
+    public void EveryYesNoQuestion_ShowsTheLettersItTakes(string lang)
+    {
+        var messages = Messages.Load(new OobWizard.Core.Content.FolderContentSource(Support.Repo.Content), lang);
+        var first = YesAnswer.Words(messages)[0];
+        var questions = File.ReadLines(Path.Combine(Support.Repo.Content, lang, "messages.yaml"))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^([\w.\-]+):.*\[(\w+)/N\]")).Where(m => m.Success).ToList();
+        Assert.NotEmpty(questions);
+        Assert.All(questions, q => Assert.True(q.Groups[2].Value == first, $"{lang} {q.Groups[1].Value} shows [{q.Groups[2].Value}/N] but takes {first} as yes"));
+        Assert.True(YesAnswer.IsYes(" " + first.ToUpperInvariant() + " ", messages));
+        Assert.False(YesAnswer.IsYes("", messages));
+        Assert.False(YesAnswer.IsYes(null, messages));
     }
 
     [Fact]
@@ -237,12 +275,33 @@ public sealed class ScanCommandTests : IDisposable
         Assert.True(served.Exit == 0, served.Err);
         var lines = (await File.ReadAllLinesAsync(targets)).Where(l => !l.StartsWith('#')).ToList();
         Assert.Equal(["host", "127.100.0.1", "127.100.0.2", "127.100.0.3"], lines.Select(l => l.Split(',')[0]));
-        Assert.Contains("scan --targets fleet.csv --http-port", served.Out, StringComparison.Ordinal);
+        Assert.Contains("scan --targets " + targets + " --http-port", served.Out, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_dir, ".fleet.csv.*"));
 
         var tlsOnly = await RunAsync("x", ["lab", "serve", "--fleet", "3", "--mix", "tls-only=1"]);
         Assert.Equal(2, tlsOnly.Exit);
         Assert.Contains("tls-only needs port 16992 closed", tlsOnly.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LabServeFleet_SuggestsACommandThatRunsFromAnyFolder_WithTheLabsOwnPassword()
+    {
+        // A relative --write-targets, as a user types it: the suggested scan names the file absolutely.
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(_dir, "t.csv"));
+        using var stopped = new CancellationTokenSource();
+        await stopped.CancelAsync();
+        var o = new StringWriter();
+        var host = new CliHost { In = new StringReader(""), Out = o, Err = new StringWriter(), Env = _ => null, IsTerminal = false };
+
+        var exit = await CliApp.RunAsync(["lab", "serve", "--fleet", "2", "--write-targets", relative], host, stopped.Token);
+
+        Assert.True(exit == 0, o.ToString());
+        var text = o.ToString();
+        var password = System.Text.RegularExpressions.Regex.Match(text, @"Password: (Lab-[0-9A-F]+)").Groups[1].Value;
+        Assert.NotEmpty(password);
+        var suggested = text.Split('\n').Single(l => l.Contains(" scan --targets ", StringComparison.Ordinal)).Trim();
+        Assert.StartsWith($"OOBW_AMT_PASSWORD={password} oobwizard scan --targets {Path.Combine(_dir, "t.csv")} --http-port ", suggested, StringComparison.Ordinal);
+        Assert.DoesNotContain("...", suggested, StringComparison.Ordinal);
     }
 
     /// <summary>Standard output that presses Ctrl+C (cancels) once it has seen a number of whole lines.</summary>

@@ -127,8 +127,9 @@ public sealed class ErrorLanguageTests : IDisposable
 
         Assert.True(english.Exit != 0, $"{name}: English run exited 0\n{english.Err}");
         Assert.True(run.Exit == english.Exit, $"{name} [{lang}]: exit {run.Exit}, English {english.Exit}\n{run.Err}");
-        var tryHelp = Messages.Load(new Core.Content.FolderContentSource(Repo.Content), lang).Format("error.try-help");
-        var lines = run.Err.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l != tryHelp).ToList();
+        var tryHelp = Messages.Load(new Core.Content.FolderContentSource(Repo.Content), lang).Find("error.try-help")!.Split("{0}");
+        var lines = run.Err.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => !(l.StartsWith(tryHelp[0] + "oobwizard", StringComparison.Ordinal) && l.EndsWith(tryHelp[1], StringComparison.Ordinal))).ToList();
         var line = Assert.Single(lines);
         Assert.StartsWith("oobwizard: ", line, StringComparison.Ordinal);
         Assert.Contains(c.Named, line, StringComparison.Ordinal);
@@ -136,6 +137,25 @@ public sealed class ErrorLanguageTests : IDisposable
         var what = $"{name}: oobwizard {string.Join(' ', args)}";
         EnglishLeak.AssertNone(lang, run.Err, what);
         EnglishLeak.AssertNoEnglishWords(lang, run.Err, what, langDir, c.Named);
+    }
+
+    [Theory]
+    [InlineData("en", "Try 'oobwizard check --help'.", "check", "--no-such-flag")]
+    [InlineData("en", "Try 'oobwizard lab serve --help'.", "lab", "serve", "--fleet", "many")]
+    [InlineData("en", "Try 'oobwizard --help'.", "no-such-command")]
+    [InlineData("de", "Siehe 'oobwizard check --help'.", "check", "--no-such-flag")]
+    [InlineData("de", "Siehe 'oobwizard lab serve --help'.", "lab", "serve", "--fleet", "many")]
+    [InlineData("de", "Siehe 'oobwizard --help'.", "no-such-command")]
+    [InlineData("ja", "'oobwizard check --help' を参照してください。", "check", "--no-such-flag")]
+    [InlineData("en", "Try 'oobwizard lab serve --help'.", "lab", "serve", "--response-delay", "slow")]
+    [InlineData("de", "Siehe 'oobwizard scan --help'.", "scan", "--parallel", "viele")]
+    [InlineData("en", "Try 'oobwizard scan --help'.", "scan", "--auth-refusals", "few")]
+    public void A_usage_error_points_to_the_help_of_the_command_it_is_in(string lang, string expected, params string[] args)
+    {
+        var run = Run(lang, true, _dir, "", args);
+
+        Assert.True(run.Exit == 2, run.Err);
+        Assert.Equal(expected, run.Err.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n')[^1]);
     }
 
     [Theory]

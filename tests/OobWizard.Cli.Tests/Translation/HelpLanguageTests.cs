@@ -132,4 +132,49 @@ public sealed class HelpLanguageTests
 
         Assert.Empty(messages.Fallbacks);
     }
+
+    /// <summary>Every command path's --help in en, de and ja.</summary>
+    public static TheoryData<string, string> HelpsInEveryLanguage()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var path in Helps().Select(row => (string)row[0]).Distinct())
+        {
+            foreach (var lang in new[] { "en", "de", "ja" })
+            {
+                data.Add(path, lang);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(HelpsInEveryLanguage))]
+    public void An_options_description_does_not_repeat_the_default_help_shows(string command, string lang)
+    {
+        // System.CommandLine adds "[default: 5]" ("[Vorgabe: 5]", "[既定: 5]") for an option with a default value; a
+        // description that says "(default 5)" as well shows it twice.
+        var (exit, output, err) = Help(command, lang, byOption: true);
+        var word = Messages.Load(new FolderContentSource(Repo.Content), lang).Format("help.default");
+
+        Assert.True(exit == 0, err);
+        var shown = new System.Text.RegularExpressions.Regex(@"\[" + System.Text.RegularExpressions.Regex.Escape(word) + @": ([^\]]+)\]\s*$");
+        var withDefault = 0;
+        foreach (var line in output.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var m = shown.Match(line);
+            if (!m.Success) continue;
+            withDefault++;
+            var description = line[..m.Index];
+            var value = m.Groups[1].Value.Trim();
+            var twice = System.Text.RegularExpressions.Regex.IsMatch(description,
+                System.Text.RegularExpressions.Regex.Escape(word) + @":?\s*" + System.Text.RegularExpressions.Regex.Escape(value) + @"(?![\w.])", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            Assert.False(twice, $"oobwizard {command} --help [{lang}] shows the default twice:\n{line}");
+        }
+
+        if (command is "check" or "logs")
+        {
+            Assert.True(withDefault > 0, $"oobwizard {command} --help [{lang}] shows no [{word}: ...] at all:\n{output}");
+        }
+    }
 }

@@ -53,7 +53,9 @@ public sealed class LabLanguageTests : IDisposable
         Assert.Contains(lang == "de" ? "Umleitung geschlossen" : "リダイレクト 無効", run.Out, StringComparison.Ordinal);
         Assert.Contains(lang == "de" ? "Benutzer: admin   Kennwort: Lab-" : "ユーザー: admin   パスワード: Lab-", run.Out, StringComparison.Ordinal);
         Assert.Contains(lang == "de" ? "Beenden mit Strg+C." : "停止するには Ctrl+C を押してください。", run.Out, StringComparison.Ordinal);
-        Assert.Contains($"  OOBW_AMT_PASSWORD=... oobwizard check --target {address} --http-port 17992", run.Out, StringComparison.Ordinal);
+        // The lab's own password, printed the line above, is in the suggested command: it can be copied as it stands.
+        var password = System.Text.RegularExpressions.Regex.Match(run.Out, @"(Lab-[0-9A-F]+)").Groups[1].Value;
+        Assert.Contains($"  OOBW_AMT_PASSWORD={password} oobwizard check --target {address} --http-port 17992", run.Out, StringComparison.Ordinal);
         AssertSpeaks(lang, run.All, "lab serve");
     }
 
@@ -98,7 +100,7 @@ public sealed class LabLanguageTests : IDisposable
         Assert.Contains("(nothing answers: every connect times out)", fleet.Out, StringComparison.Ordinal);
         Assert.Contains("User: admin   Password: (from OOBW_AMT_PASSWORD)", fleet.Out, StringComparison.Ordinal);
         Assert.Contains("Target list written to " + targets, fleet.Out, StringComparison.Ordinal);
-        Assert.Contains("Try:\n  OOBW_AMT_PASSWORD=... oobwizard scan --targets fleet-en.csv --http-port ", fleet.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Try:\n  OOBW_AMT_PASSWORD=... oobwizard scan --targets " + targets + " --http-port ", fleet.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("Press Ctrl+C to stop.", fleet.Out, StringComparison.Ordinal);
         Assert.Contains("Served 0 WS-Man requests; refused Digest answers: 0", fleet.Out, StringComparison.Ordinal);
     }

@@ -13,6 +13,20 @@ public sealed class AtomicFileTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
+    public void A_folder_that_does_not_exist_is_a_refusal_naming_it_and_is_not_made()
+    {
+        var folder = _dir.File("nodir");
+        var file = Path.Combine(folder, "x.md");
+
+        var ex = Assert.Throws<FileWriteRefusedException>(() => AtomicFile.WriteAllText(file, "new", ExistingFile.Replace));
+
+        Assert.Equal(WriteRefusal.NoFolder, ex.Reason);
+        Assert.Equal(folder, ex.Args[0]);
+        Assert.DoesNotContain(".tmp", ex.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
     public void An_existing_file_is_not_overwritten_unless_replacing_was_asked()
     {
         var file = _dir.File("out.md");
