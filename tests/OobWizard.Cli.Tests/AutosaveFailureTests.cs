@@ -127,12 +127,12 @@ public sealed class AutosaveFailureTests : IDisposable
         using var ui = TuiHarness.Start(ctl, options: Options());
         failing.Full = true;
 
-        ui.Type("3"); // a symptom: the save fails
+        ui.Answer(3); // a symptom: the save fails
         Assert.Equal("sym.power-state-only", ctl.Current.Id);
         Assert.StartsWith("Not saved: press s to save to another file (No space left on device)", ui.Window.InfoText);
         Assert.StartsWith("s save as", ui.Window.KeysText); // the way out comes first
         Assert.Contains("not saved", ui.Screen()[0]);
-        ui.Type("2"); // another step: still said, not stacked up
+        ui.Answer(2); // another step: still said, not stacked up
         Assert.StartsWith("Not saved: press s", ui.Window.InfoText);
 
         ui.Type("s");
@@ -176,7 +176,7 @@ public sealed class AutosaveFailureTests : IDisposable
         var elsewhere = Path.Combine(_dir, "on-the-way-out.json");
         using var ui = TuiHarness.Start(ctl, options: Options());
         failing.Full = true;
-        ui.Type("3").Type("q");
+        ui.Answer(3).Type("q");
 
         var question = ui.ScreenText();
         Assert.Contains("Not saved:", question);
@@ -197,7 +197,7 @@ public sealed class AutosaveFailureTests : IDisposable
         Assert.True(ctl.Save());
         using var ui = TuiHarness.Start(ctl, options: Options());
         failing.Full = true;
-        ui.Type("3").Type("q");
+        ui.Answer(3).Type("q");
 
         ui.Press(Key.CursorLeft).Press(Key.Enter); // "Leave unsaved", the button before "Save as"
 
@@ -215,7 +215,7 @@ public sealed class AutosaveFailureTests : IDisposable
         var ctl = Controller(failing.Save);
         using var ui = TuiHarness.Start(ctl, options: Options());
         failing.Full = true;
-        ui.Type("3").Type("q").Press(Key.Esc);
+        ui.Answer(3).Type("q").Press(Key.Esc);
 
         Assert.True(ui.WaitUntil(() => ReferenceEquals(ui.App.TopRunnable, ui.Window)));
         Assert.False(ui.Ended);
@@ -230,7 +230,7 @@ public sealed class AutosaveFailureTests : IDisposable
         var ctl = Controller(failing.Save, rescueDir);
         using var ui = TuiHarness.Start(ctl, options: Options());
         failing.Full = true;
-        ui.Type("3");
+        ui.Answer(3);
 
         ui.Press(Key.C.WithCtrl); // nobody is asked on the way out
 
@@ -253,7 +253,7 @@ public sealed class AutosaveFailureTests : IDisposable
 
         Assert.Contains("read-only", ui.Screen()[0]);
         Assert.StartsWith("Read-only: nothing is written to", ui.Window.Message);
-        ui.Type("1").Press(Key.CursorLeft);
+        ui.Answer(1).Press(Key.CursorLeft);
         ui.Type("q");
         Assert.Contains("keep the steps of this window in a new file", ui.ScreenText());
         ui.Press(Key.Enter); // the default: leave

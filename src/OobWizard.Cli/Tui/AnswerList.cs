@@ -10,9 +10,11 @@ namespace OobWizard.Cli.Tui;
 
 /// <summary>
 /// The answers of the current step, numbered, each wrapped under its own text (CJK breaking kept).
-/// Arrows and Enter choose; a click chooses; numbers choose, several digits too (with twelve
-/// answers, "1" waits for a second digit or Enter, "11" chooses at once); "/" starts a filter that
-/// narrows the list as one types (the numbers stay those of the full list).
+/// Arrows and typed numbers highlight an answer, Enter chooses it; a click chooses the answer
+/// clicked. Numbers may have several digits (with twelve answers, "1" highlights answer 1 and a
+/// second "1" moves on to 11); a number never chooses by itself, so the Enter that follows it is
+/// never taken by the next question. "/" starts a filter that narrows the list as one types (the
+/// numbers stay those of the full list).
 /// </summary>
 public sealed class AnswerList : View
 {
@@ -22,6 +24,7 @@ public sealed class AnswerList : View
     private List<(int First, IReadOnlyList<string> Lines)> _layout = [];
     private int _layoutWidth = -1;
     private int _pendingNumber;
+    private bool _numberHint;
     private int? _pressedItem;
     private bool _adjusting;
 
@@ -56,6 +59,7 @@ public sealed class AnswerList : View
         _labels = labels;
         Filter = null;
         _pendingNumber = 0;
+        _numberHint = false;
         _visible = Enumerable.Range(0, labels.Count).ToList();
         SelectedRow = select is { } s && s >= 0 && s < labels.Count ? s : 0;
         Relayout(force: true);
@@ -337,6 +341,7 @@ public sealed class AnswerList : View
         if (number < 1 || number > count)
         {
             ClearNumber();
+            _numberHint = true;
             Hint?.Invoke(this, Localize("tui.number.none", [digit]));
             return;
         }
@@ -347,24 +352,29 @@ public sealed class AnswerList : View
             ApplyFilter();
         }
 
+        // A number only highlights: Enter (or a click) chooses. Choosing at once when no longer
+        // number exists made the Enter a user types next answer the following question too.
         Select(number - 1);
         if (number * 10 > count)
         {
-            // No longer number exists: choose at once (always so with nine answers or fewer).
-            ClearNumber();
-            Chosen?.Invoke(this, number - 1);
+            // No longer number exists: the next digit starts a new number.
+            _pendingNumber = 0;
+            _numberHint = true;
+            Hint?.Invoke(this, Localize("tui.number.enter", [number]));
             return;
         }
 
         _pendingNumber = number;
+        _numberHint = true;
         Hint?.Invoke(this, Localize("tui.number.more", [number]));
     }
 
     private void ClearNumber()
     {
-        if (_pendingNumber != 0)
+        _pendingNumber = 0;
+        if (_numberHint)
         {
-            _pendingNumber = 0;
+            _numberHint = false;
             Hint?.Invoke(this, null);
         }
     }

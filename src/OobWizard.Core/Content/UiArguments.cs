@@ -46,6 +46,7 @@ public static class UiArguments
         ["tui.filter"] = 1,
         ["tui.filter.none"] = 1,
         ["tui.number.more"] = 1,
+        ["tui.number.enter"] = 1,
         ["tui.number.none"] = 1,
         ["tui.target.bad"] = 1,
         ["tui.target.switched"] = 1,

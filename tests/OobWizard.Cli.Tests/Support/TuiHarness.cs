@@ -110,6 +110,9 @@ public sealed class TuiHarness : IDisposable
         return this;
     }
 
+    /// <summary>Chooses an answer as a user does: types its number (which only highlights it), then Enter.</summary>
+    public TuiHarness Answer(int number) => Type(number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Press(Key.Enter);
+
     /// <summary>
     /// Replaces the text of the focused input field the way a user does: to its end, Backspace
     /// until it is empty, then types <paramref name="text"/>.

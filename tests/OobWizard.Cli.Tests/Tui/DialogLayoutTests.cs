@@ -118,7 +118,7 @@ public sealed class DialogLayoutTests(ITestOutputHelper output) : IDisposable
         using var ui = TuiHarness.Start(ctl, width, height);
         full = true;
 
-        ui.Type("3");
+        ui.Answer(3);
 
         var rows = ui.Screen();
         var line = WizardFactory.Content.UiFormat(lang, "save.failed.keys", "No space left on device");

@@ -124,7 +124,7 @@ public sealed class ProbeScreenTests : IDisposable
         using var ui = TuiHarness.Start(ctl);
         Assert.True(ui.WaitUntil(() => ui.Window.Probing));
 
-        ui.Type("1");
+        ui.Answer(1);
 
         Assert.True(ui.WaitUntil(() => cancelled.Task.IsCompleted, TimeSpan.FromSeconds(10)));
         Assert.Equal("console.redirection-disabled", ctl.Current.Id);
@@ -166,13 +166,13 @@ public sealed class ProbeScreenTests : IDisposable
         using var ui = TuiHarness.Start(ctl);
         Assert.True(ui.WaitUntil(() => ctl.Current.Id == "console.redirection-disabled"));
 
-        ui.Type("1"); // "Yes, it works now" - but it does not
+        ui.Answer(1); // "Yes, it works now" - but it does not
         Assert.True(ui.WaitUntil(() => probe.Runs == 2 && !ui.Window.Probing));
         Assert.Equal("console.redirection-disabled", ctl.Current.Id);
         Assert.Contains("still there", ui.Read(() => ui.Window.Message));
 
         fixedNow = true;
-        ui.Type("1");
+        ui.Answer(1);
         Assert.True(ui.WaitUntil(() => ctl.Current.Id == "end.resolved"));
         Assert.Equal(3, probe.Runs);
         Assert.Contains("Marked as resolved", ui.Read(() => ui.Window.Message));

@@ -33,10 +33,10 @@ public sealed class SessionLockScreenTests : IDisposable
         Assert.Contains("PID 1001", secondUi.ScreenText());
         secondUi.Press(Key.Enter); // take over (the default)
         Assert.True(secondUi.WaitUntil(() => secondUi.App.TopRunnable == secondUi.Window));
-        secondUi.Type("3");
+        secondUi.Answer(3);
         Assert.Equal("sym.power-state-only", SessionStore.Load(first.SessionPath).State.Current);
 
-        firstUi.Type("2"); // the first window moves on, but must not overwrite the file
+        firstUi.Answer(2); // the first window moves on, but must not overwrite the file
         Assert.True(first.ReadOnly);
         Assert.Equal("sym.power-state-only", SessionStore.Load(first.SessionPath).State.Current);
         Assert.Contains("took this session over", firstUi.ScreenText());
@@ -56,7 +56,7 @@ public sealed class SessionLockScreenTests : IDisposable
 
         ui.Press(Key.CursorLeft).Press(Key.Enter); // the button before "Take over"
         Assert.True(ui.WaitUntil(() => ui.App.TopRunnable == ui.Window));
-        ui.Type("2").Type("n").Type("a note").Press(Key.Enter);
+        ui.Answer(2).Type("n").Type("a note").Press(Key.Enter);
         ui.Settle();
 
         Assert.True(second.ReadOnly);

@@ -31,32 +31,42 @@ public sealed class WizardKeysTests : IDisposable
     }
 
     [Theory]
-    [InlineData("11", "sym.log-file")]
-    [InlineData("2", "sym.console-cannot-connect")]
-    [InlineData("19", "sym.log-file")] // "1" waits, "9" cannot extend it (no answer 19): it starts anew as 9... then 9 is chosen
-    public void Numbers_OfMoreThanOneDigit_ChooseThatAnswer(string typed, string expected)
+    [InlineData("11", 10)]
+    [InlineData("2", 1)]
+    [InlineData("19", 8)] // "1" then "9": there is no answer 19, so the 9 starts a new number
+    [InlineData("10", 9)]
+    public void Numbers_OfOneOrMoreDigits_OnlyHighlight_AndEnterChoosesThatAnswer(string typed, int index)
     {
         var ctl = _f.Offline();
         using var ui = TuiHarness.Start(ctl);
-        var ninth = ctl.Content.Tree.Symptoms[8].Next;
 
         ui.Type(typed);
-
-        Assert.Equal(typed == "19" ? ninth : expected, ctl.Current.Id);
-    }
-
-    [Fact]
-    public void OneDigit_ThatCouldStartALongerNumber_WaitsForEnter()
-    {
-        var ctl = _f.Offline();
-        using var ui = TuiHarness.Start(ctl);
-
-        ui.Type("1");
-        Assert.Equal(Node.StartId, ctl.Current.Id); // 10 and 11 exist: wait
+        Assert.Equal(Node.StartId, ctl.Current.Id); // a number never chooses by itself
+        Assert.Equal(index, ui.Read(() => ui.Window.Answers.Selected));
         Assert.Contains("Enter", ui.Read(() => ui.Window.InfoText));
 
         ui.Press(Key.Enter);
-        Assert.Equal("sym.cannot-provision", ctl.Current.Id);
+        Assert.Equal(ctl.Content.Tree.Symptoms[index].Next, ctl.Current.Id);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("de")]
+    [InlineData("ja")]
+    public void ANumberThatCannotGrow_ThenEnter_RecordsExactlyOneAnswer(string lang)
+    {
+        // The trial: "4" chose at once (no answer 40 exists), and the Enter typed after it answered
+        // the next question too. Now "4" highlights and Enter chooses, once.
+        var ctl = _f.Offline(lang);
+        using var ui = TuiHarness.Start(ctl);
+        var fourth = ctl.Content.Tree.Symptoms[3].Next;
+
+        ui.Type("4");
+        Assert.Equal(Node.StartId, ctl.Current.Id);
+        ui.Press(Key.Enter);
+
+        Assert.Equal(fourth, ctl.Current.Id);
+        Assert.Equal(2, SessionStore.Load(ctl.SessionPath).State.Path.Count);
     }
 
     [Fact]
@@ -117,7 +127,7 @@ public sealed class WizardKeysTests : IDisposable
         var ctl = _f.Offline();
         using var ui = TuiHarness.Start(ctl);
 
-        ui.Type("3");
+        ui.Answer(3);
         ui.Press(Key.CursorLeft);
 
         Assert.Equal(Node.StartId, ctl.Current.Id);
@@ -130,7 +140,7 @@ public sealed class WizardKeysTests : IDisposable
     {
         var ctl = _f.Offline();
         using var ui = TuiHarness.Start(ctl, escapeHold: TimeSpan.FromMilliseconds(50));
-        ui.Type("2");
+        ui.Answer(2);
 
         ui.Type("r");
         Assert.Equal("Start over", ui.Read(() => (ui.App.TopRunnable as Dialog)?.Title));
@@ -148,7 +158,7 @@ public sealed class WizardKeysTests : IDisposable
     {
         var ctl = _f.Offline();
         using var ui = TuiHarness.Start(ctl, escapeHold: TimeSpan.FromMilliseconds(50));
-        ui.Type("2");
+        ui.Answer(2);
 
         ui.Type("q");
         Assert.Equal("Leave the wizard", ui.Read(() => (ui.App.TopRunnable as Dialog)?.Title));
@@ -169,7 +179,7 @@ public sealed class WizardKeysTests : IDisposable
     {
         var ctl = _f.Offline();
         using var ui = TuiHarness.Start(ctl);
-        ui.Type("2");
+        ui.Answer(2);
         ui.Type("n"); // the note dialog is open
 
         ui.Press(Key.C.WithCtrl);
@@ -206,7 +216,7 @@ public sealed class WizardKeysTests : IDisposable
 
         ui.Type("?");
         Assert.Equal("Tasten", ui.Read(() => (ui.App.TopRunnable as Dialog)?.Title));
-        Assert.Contains("Antwort wählen", ui.ScreenText());
+        Assert.Contains("Antwort markieren", ui.ScreenText());
         ui.Press(Key.PageDown, Key.PageDown);
         Assert.Contains("Strg+L", ui.ScreenText());
         ui.Press(Key.Esc);
@@ -214,7 +224,7 @@ public sealed class WizardKeysTests : IDisposable
     }
 
     [Fact]
-    public void L_OpensTheLanguageDialog_AndTheScreenFollows()
+    public void L_OpensTheLanguageDialog_ANumberHighlights_EnterSwitches_AndTheScreenFollows()
     {
         var ctl = _f.Offline();
         using var ui = TuiHarness.Start(ctl);
@@ -222,9 +232,16 @@ public sealed class WizardKeysTests : IDisposable
         ui.Type("l");
         Assert.Contains("日本語", ui.ScreenText());
         ui.Type("3");
+        Assert.Equal("en", ctl.Language); // "3" only highlights 日本語
+        Assert.NotNull(ui.Read(() => ui.App.TopRunnable as Dialog)); // still open
+        ui.Press(Key.Enter);
 
         Assert.True(ui.WaitUntil(() => ctl.Language == "ja"));
-        Assert.Equal("ja", SessionStore.Load(ctl.SessionPath).Language);
+        Assert.True(ui.WaitUntil(() => ui.App.TopRunnable == ui.Window));
+        var saved = SessionStore.Load(ctl.SessionPath);
+        Assert.Equal("ja", saved.Language);
+        Assert.Equal(Node.StartId, ctl.Current.Id); // the Enter switched the language and answered nothing
+        Assert.Single(saved.State.Path);
         Assert.Contains("どのような問題が起きていますか", ui.ScreenText());
     }
 

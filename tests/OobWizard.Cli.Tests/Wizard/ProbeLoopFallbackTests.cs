@@ -89,7 +89,7 @@ public sealed class ProbeLoopFallbackTests : IDisposable
         var (ctl, probe) = Create();
         using var ui = TuiHarness.Start(ctl);
 
-        ui.Type("1"); // into the loop: the checks run in the background, one verdict after another
+        ui.Answer(1); // into the loop: the checks run in the background, one verdict after another
         Assert.True(ui.WaitUntil(() => !ui.Window.Probing && ui.Window.Message is not null, Generous), ui.ScreenText());
 
         Assert.Equal(WizardMachine.MaxAutomaticMoves + 1, probe.Runs);
@@ -97,7 +97,7 @@ public sealed class ProbeLoopFallbackTests : IDisposable
         Assert.Equal(NodeKind.Probe, ctl.Current.Kind);
         Assert.Contains(ctl.Session.History, h => h.Event.StartsWith("refused verdict:pass", StringComparison.Ordinal));
         Assert.Single(ui.Read(() => ui.Window.Answers.Labels)); // the manual question is offered ("yes")
-        ui.Type("1");
+        ui.Answer(1);
         Assert.Equal("end.resolved", ctl.Current.Id);
         Assert.Equal(WizardMachine.MaxAutomaticMoves + 1, probe.Runs); // answering did not probe again
     }
