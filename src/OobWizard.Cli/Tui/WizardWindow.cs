@@ -53,6 +53,7 @@ public sealed class WizardWindow : Runnable
     private bool _started;
     private int _uiThread;
     private bool _keyHooked;
+    private bool _infoIsText;
 
     public WizardWindow(WizardController ctl, TuiTheme theme, TuiOptions options)
     {
@@ -394,9 +395,19 @@ public sealed class WizardWindow : Runnable
         SetNeedsLayout();
     }
 
-    // A message longer than the width takes two rows (the rest is cut), never more.
-    private int InfoHeight() => _probe is null && (_message ?? _hint) is { } text && Viewport.Height >= 16
-        && Terminal.Gui.Text.StringExtensions.GetColumns(text, false) > Viewport.Width ? 2 : 1;
+    // A message (a re-check's finding, a refusal, a failed save) wraps onto as many rows as it
+    // needs, so its last words are read too; only on a screen too short for it is it cut, and the
+    // header, breadcrumb, three lines of guidance, two of answers and the key bar always keep their rows.
+    private int InfoHeight()
+    {
+        if (!_infoIsText)
+        {
+            return 1; // the progress line or the ruler: one row, drawn to the width
+        }
+
+        var cap = Math.Max(1, Viewport.Height - 8);
+        return Math.Clamp(_info.RowsNeeded(Math.Max(1, Viewport.Width)), 1, cap);
+    }
 
     // The answers get what they need, up to two fifths of the rows (more when the page is short);
     // the guidance keeps at least three lines.
@@ -428,6 +439,7 @@ public sealed class WizardWindow : Runnable
             _message = warning + " " + Ui("tui.saveas.hint");
         }
 
+        _infoIsText = false;
         if (_probe is { } run)
         {
             var elapsed = run.Clock.Elapsed.TotalSeconds;
@@ -442,12 +454,14 @@ public sealed class WizardWindow : Runnable
 
         if (_message is not null)
         {
+            _infoIsText = true;
             _info.Set(new LineSegment(_message, _theme.Message));
             return;
         }
 
         if (_hint is not null)
         {
+            _infoIsText = true;
             _info.Set(new LineSegment(_hint, _theme.Message));
             return;
         }
@@ -455,6 +469,7 @@ public sealed class WizardWindow : Runnable
         if (_ctl.NotSavedDetail is { } detail && !_ctl.ReadOnly)
         {
             // Until a save succeeds: the way out first (a click works too), then the OS's reason.
+            _infoIsText = true;
             _info.Set(new LineSegment(Ui("save.failed.keys", detail), _theme.Message, () => SaveElsewhere()));
             return;
         }

@@ -178,6 +178,35 @@ public sealed class ProbeScreenTests : IDisposable
         Assert.Contains("Marked as resolved", ui.Read(() => ui.Window.Message));
     }
 
+    [Theory]
+    [InlineData("en", "then answer again.")]
+    [InlineData("de", "dann erneut antworten.")]
+    [InlineData("ja", "もう一度回答してください。")]
+    public async Task TheReCheckMessage_WrapsAt80Columns_AndItsLastWordsAreOnScreen(string lang, string lastWords)
+    {
+        // The trial at 80x24: "... are disabled). Lösung anwende…" - the message was cut at two rows.
+        await using var device = await Lab.LabDevice.StartAsync(Lab.LabScenarios.Find("redirection-disabled")!, IPAddress.Parse("127.213.0.8"), Lab.LabPorts.Ephemeral, Lab.LabCredentials.Random());
+        var run = new ProbeRun();
+        var ctl = _f.Live(ProbeCatalog.Runner(device.Endpoint.CreateProbeOptions()), lang, target: device.Endpoint.Host, context: () => device.Endpoint.CreateProbeContext(run: run));
+        ctl.Fire(Trigger.Jump("p.con.redirection"));
+        using var ui = TuiHarness.Start(ctl, 80, 24);
+        Assert.True(ui.WaitUntil(() => ctl.Current.Id == "console.redirection-disabled" && !ui.Window.Probing));
+
+        ui.Answer(1); // "yes, it works now": the re-check still finds it off
+        Assert.True(ui.WaitUntil(() => !ui.Window.Probing && ui.Window.Message is not null));
+        var message = ui.Read(() => ui.Window.Message)!;
+        Assert.EndsWith(lastWords, message);
+
+        ui.Settle();
+        var shown = ui.Read(() => ui.Window.InfoText);
+        Assert.DoesNotContain("…", shown);
+        Assert.Equal(Squeeze(message), Squeeze(shown)); // all of it, wrapped
+        Assert.Contains(Squeeze(lastWords), Squeeze(ui.ScreenText()));
+        Assert.Contains(ui.Read(() => ui.Window.Answers.Labels[1]), ui.ScreenText()); // the answers keep their rows
+    }
+
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
     [Fact]
     public void ThePasswordDialog_IsMasked_EscCancelsIt_AndTheChecksAreAskedByHand()
     {
