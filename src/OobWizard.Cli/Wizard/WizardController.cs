@@ -456,14 +456,21 @@ public sealed class WizardController
     /// <summary>
     /// Saves the session to <paramref name="path"/>, a file that must not exist yet; from then on the
     /// session is saved there (and a read-only session becomes writable there). Returns null when
-    /// saved, else one line why not (the old file and path stay as they were).
+    /// saved, else one line why not (the old file and path stay as they were). Its folder must exist
+    /// (a name typed after the suggested file, "s.json/tmp/x.md", is refused, never a folder made
+    /// under it) unless <paramref name="createFolder"/> (the rescue copy's own folders).
     /// </summary>
-    public string? SaveAs(string path)
+    public string? SaveAs(string path, bool createFolder = false)
     {
         path = Path.GetFullPath(path);
         if (SessionStore.Inspect(path) != SessionFileState.Missing)
         {
             return Content.UiFormat(Language, "save.refused", path, Content.Ui(Language, "save.exists"));
+        }
+
+        if (!createFolder && FolderProblem(path) is { } problem)
+        {
+            return Content.UiFormat(Language, "save.refused", path, problem);
         }
 
         // The name was free a moment ago; the session store writes it whole (temp file and rename).
@@ -515,13 +522,43 @@ public sealed class WizardController
         foreach (var folder in RescueFolders)
         {
             var path = Path.Combine(folder, name);
-            if (Path.GetFullPath(path) != Path.GetFullPath(SessionPath) && SaveAs(path) is null)
+            if (Path.GetFullPath(path) != Path.GetFullPath(SessionPath) && SaveAs(path, createFolder: true) is null)
             {
                 return SessionPath;
             }
         }
 
         return null;
+    }
+
+    // Why the folder of a new session file cannot take it: a part of the path is a file, or the
+    // folder is missing (the nearest existing part named). Null when the folder exists.
+    private string? FolderProblem(string path)
+    {
+        var folder = Path.GetDirectoryName(path);
+        if (folder is null)
+        {
+            return null;
+        }
+
+        var nearest = folder;
+        while (nearest is not null && FileKinds.Of(nearest).Kind == FileKind.Missing)
+        {
+            nearest = Path.GetDirectoryName(nearest);
+        }
+
+        if (nearest is null)
+        {
+            return Content.UiFormat(Language, "save.no-folder", folder);
+        }
+
+        var kind = FileKinds.Of(nearest).Kind;
+        if (kind != FileKind.Directory)
+        {
+            return Content.UiFormat(Language, "save.under-file", nearest);
+        }
+
+        return nearest == folder ? null : Content.UiFormat(Language, "save.no-folder", folder);
     }
 
     private string? TryWrite(string path)

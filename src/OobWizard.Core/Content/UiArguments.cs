@@ -25,6 +25,8 @@ public static class UiArguments
         ["save.readonly"] = 1,
         ["save.done"] = 1,
         ["save.refused"] = 2,
+        ["save.no-folder"] = 1,
+        ["save.under-file"] = 1,
         ["save.rescued"] = 1,
         ["password.refused"] = 1,
 
