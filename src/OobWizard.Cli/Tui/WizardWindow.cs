@@ -490,67 +490,79 @@ public sealed class WizardWindow : Runnable
 
     private void UpdateKeys()
     {
-        var items = new List<(string Key, string Label, Action Action)>();
+        // (key, label, action, rank): shown in this order, but when the width is short the keys of the
+        // highest rank go first (restart, note, copy), so the way to answer, go back, check again,
+        // get help, leave, switch language and target stay (in German at 80 columns, l and t were cut).
+        var items = new List<(string Key, string Label, Action Action, int Rank)>();
         var unsaved = _ctl.NotSavedReason is not null && !_ctl.ReadOnly;
         if (unsaved)
         {
-            items.Add(("s", Ui("tui.key.saveas"), () => SaveElsewhere())); // the way out of a failed save comes first
+            items.Add(("s", Ui("tui.key.saveas"), () => SaveElsewhere(), 0)); // the way out of a failed save comes first
         }
 
         if (_probe is not null)
         {
-            items.Add(("Esc", Ui("tui.key.skip"), SkipProbe));
+            items.Add(("Esc", Ui("tui.key.skip"), SkipProbe, 0));
         }
         else
         {
-            items.Add(("Enter", Ui("tui.key.choose"), () => { if (_answers.Selected is { } s) { Choose(s); } }));
-            items.Add(("←", Ui("tui.key.back"), Back));
+            items.Add(("Enter", Ui("tui.key.choose"), () => { if (_answers.Selected is { } s) { Choose(s); } }, 1));
+            items.Add(("←", Ui("tui.key.back"), Back, 2));
             if (_ctl.Current.Kind == NodeKind.Diagnosis)
             {
-                items.Add(("f", Ui("tui.key.fix"), JumpToFix));
+                items.Add(("f", Ui("tui.key.fix"), JumpToFix, 4));
             }
 
             if (Commands().Count > 0)
             {
-                items.Add(("c", Ui("tui.key.copy"), CopyCommands));
+                items.Add(("c", Ui("tui.key.copy"), CopyCommands, 9));
             }
 
             if (_ctl.CanProbe)
             {
-                items.Add(("p", Ui("tui.key.probe"), ProbeAgain));
+                items.Add(("p", Ui("tui.key.probe"), ProbeAgain, 3));
             }
         }
 
-        items.Add(("?", Ui("tui.key.help"), Help));
-        items.Add(("q", Ui("tui.key.quit"), ConfirmQuit));
+        items.Add(("?", Ui("tui.key.help"), Help, 5));
+        items.Add(("q", Ui("tui.key.quit"), ConfirmQuit, 5));
         if (_ctl.ReadOnly)
         {
-            items.Add(("s", Ui("tui.key.saveas"), () => SaveElsewhere()));
+            items.Add(("s", Ui("tui.key.saveas"), () => SaveElsewhere(), 6));
         }
 
         if (_probe is null)
         {
-            items.Add(("n", Ui("tui.key.note"), Note));
-            items.Add(("l", Ui("tui.key.lang"), Language));
-            items.Add(("t", Ui("tui.key.target"), Target));
-            items.Add(("r", Ui("tui.key.restart"), Restart));
+            items.Add(("n", Ui("tui.key.note"), Note, 10));
+            items.Add(("l", Ui("tui.key.lang"), Language, 7));
+            items.Add(("t", Ui("tui.key.target"), Target, 8));
+            items.Add(("r", Ui("tui.key.restart"), Restart, 11));
         }
 
-        // Most important first; whatever does not fit the width is left out (all are in the help).
+        // Each key costs its text, a space and the label with a space after it; whatever does not fit
+        // the width is left out, highest rank first (all keys are in the help).
+        static int Cost((string Key, string Label, Action Action, int Rank) item) =>
+            Terminal.Gui.Text.StringExtensions.GetColumns(item.Key + item.Label, false) + 2;
+        var width = Math.Max(1, Viewport.Width);
+        var shown = items.ToList();
+        while (shown.Count > 1 && shown.Sum(Cost) > width)
+        {
+            var drop = shown.Where(i => i.Rank == shown.Max(x => x.Rank)).Last();
+            shown.Remove(drop);
+        }
+
         var segments = new List<LineSegment>();
         var used = 0;
-        var width = Math.Max(1, Viewport.Width);
-        foreach (var (key, label, action) in items)
+        foreach (var item in shown)
         {
-            var cost = Terminal.Gui.Text.StringExtensions.GetColumns(key + label, false) + 3;
-            if (used + cost > width)
+            if (used + Cost(item) > width)
             {
-                break;
+                break; // a single key wider than the screen
             }
 
-            segments.Add(new LineSegment(key, _theme.StatusKey, action));
-            segments.Add(new LineSegment(" " + label + " ", _theme.StatusText, action));
-            used += cost;
+            segments.Add(new LineSegment(item.Key, _theme.StatusKey, item.Action));
+            segments.Add(new LineSegment(" " + item.Label + " ", _theme.StatusText, item.Action));
+            used += Cost(item);
         }
 
         _keys.Set(segments);
