@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The full-screen wizard as a user meets it: the published binary in a detached tmux at 80x24,
-# answered with send-keys (arrow keys, Enter, a digit), checked on the captured pane: the live
+# answered with send-keys (arrow keys, Enter, a digit and Enter), checked on the captured pane: the live
 # probe against the demo lab reaches the diagnosis, q asks, Enter saves and leaves.
 # Usage: .ci/tui-smoke.sh BINARY OUT_FILE
 set -euo pipefail
@@ -25,7 +25,7 @@ tmux new-session -d -s "$session" -x 80 -y 24 \
 wait_for "What is going wrong?" 60
 tmux send-keys -t "$session" Down Down Down Enter           # 4th symptom: redirection fails
 wait_for "How does the redirection fail?" 20
-tmux send-keys -t "$session" 3                               # a digit answers at once
+tmux send-keys -t "$session" 3 Enter                         # a digit highlights, Enter chooses
 wait_for "Diagnosis: IDE redirection and Serial over LAN are disabled" 30
 grep -qF "amt.redirection" "$out" || { echo "tui smoke: the live check's evidence is missing"; cat "$out"; exit 1; }
 tmux send-keys -t "$session" q
