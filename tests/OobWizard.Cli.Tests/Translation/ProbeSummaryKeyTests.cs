@@ -17,14 +17,6 @@ namespace OobWizard.Cli.Tests.Translation;
 /// </summary>
 public sealed class ProbeSummaryKeyTests
 {
-    private static int _next = Environment.ProcessId % 200 * 250;
-
-    private static IPAddress NextAddress()
-    {
-        var n = Interlocked.Increment(ref _next);
-        return new IPAddress([127, 214, (byte)(n / 250 % 250 + 1), (byte)(n % 250 + 1)]);
-    }
-
     private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> Languages = new(() =>
         new[] { "en", "de", "ja" }.ToDictionary(l => l, EnglishLeak.Read));
 
@@ -51,46 +43,22 @@ public sealed class ProbeSummaryKeyTests
         }
     }
 
-    private static async Task<List<ProbeResult>> RunAllAsync(ProbeContext context, AmtProbeOptions? amt = null)
-    {
-        var runner = ProbeCatalog.Runner(amt);
-        var results = new List<ProbeResult>();
-        foreach (var probe in runner.Probes.OrderBy(p => p.Id, StringComparer.Ordinal))
-        {
-            results.Add(await runner.RunAsync(probe.Id, context));
-        }
-
-        return results;
-    }
-
-    public static TheoryData<string> Scenarios() => [.. LabScenarios.All.Select(s => s.Name)];
+    public static TheoryData<string> Scenarios() => ProbeSweep.Scenarios();
 
     [Theory]
     [MemberData(nameof(Scenarios))]
     public async Task Every_probe_against_a_lab_scenario_gives_a_key_all_languages_hold(string scenario)
     {
-        await using var device = await LabDevice.StartAsync(LabScenarios.Find(scenario)!, NextAddress(), LabPorts.Ephemeral, LabCredentials.Random());
-        var e = device.Endpoint;
-        var root = Path.Combine(Path.GetTempPath(), $"oobw-keys-{Environment.ProcessId}-{scenario}.pem");
-        await File.WriteAllTextAsync(root, e.ProvisioningRootCaPem);
-        try
-        {
-            var context = e.CreateProbeContext(TimeSpan.FromSeconds(8), rootCaFile: root);
-            var results = await RunAllAsync(context, e.CreateProbeOptions());
+        var results = await ProbeSweep.LabScenarioAsync(scenario, 214);
 
-            Assert.Contains(results, r => r.ProbeId == "amt.identify");
-            Assert.All(results, r => AssertKeyed(r, scenario));
-        }
-        finally
-        {
-            File.Delete(root);
-        }
+        Assert.Contains(results, r => r.ProbeId == "amt.identify");
+        Assert.All(results, r => AssertKeyed(r, scenario));
     }
 
     [Fact]
     public async Task Every_probe_with_nothing_given_gives_a_key_all_languages_hold()
     {
-        var results = await RunAllAsync(new ProbeContext { Timeout = TimeSpan.FromSeconds(5) });
+        var results = await ProbeSweep.RunAllAsync(new ProbeContext { Timeout = TimeSpan.FromSeconds(5) });
 
         Assert.All(results, r => AssertKeyed(r, "nothing given"));
     }
@@ -103,24 +71,7 @@ public sealed class ProbeSummaryKeyTests
     [InlineData("127.0.0.3:5353", "127.0.0.10")]
     public async Task Every_probe_against_the_dns_test_servers_and_the_dc_gives_a_key_all_languages_hold(string server, string target)
     {
-        if (!DnsServerEndpoint.TryParse(server, out _)) Assert.Fail(server);
-        var context = new ProbeContext
-        {
-            Target = target,
-            DnsServers = [server],
-            Domain = "fabrikam.test",
-            ServicePoint = "sccm01.fabrikam.test",
-            Timeout = TimeSpan.FromSeconds(6),
-            FirstContactTimeout = TimeSpan.FromSeconds(2),
-            Directory = new DirectorySettings
-            {
-                DomainController = Environment.GetEnvironmentVariable("OOBW_AD_DC") ?? "127.0.0.2",
-                AmtOu = "OU=AMT,DC=corp,DC=fabrikam,DC=test",
-                SiteServer = "sccm01",
-            },
-        };
-
-        var results = await RunAllAsync(context);
+        var results = await ProbeSweep.RunAllAsync(ProbeSweep.DnsAndDc(server, target));
 
         Assert.Contains(results, r => r.ProbeId.StartsWith("dns.", StringComparison.Ordinal));
         Assert.All(results, r => AssertKeyed(r, $"{target} at {server}"));
